@@ -1,0 +1,70 @@
+import * as path from 'node:path';
+import { CLI } from '../../catalog/cli-messages';
+import { Fatal } from '../../fatal';
+import { collectInputs } from '../../pipeline/collect';
+import { makeReport } from '../../pipeline/report';
+import { ensureWritableDir, writeAtomic } from '../../write/atomic';
+import type { Console } from '../console';
+import { deadlineLine, today } from '../dates';
+import { parseFormats, sizeText } from '../formats';
+import { formatIssuesText } from '../output';
+import { Progress } from '../progress';
+import { setup } from '../setup';
+import { draftFor } from '../../pipeline/draft';
+
+function version(): string {
+  return (require('../../../package.json') as { version: string }).version;
+}
+
+/** `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run. */
+export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
+  const inputs = args[0] as string[];
+  const formats = parseFormats(opts.format);
+  const { loaded, settings } = await setup(opts, con);
+  const outDir = path.resolve(String(opts.out ?? '.'));
+  const dump = opts.dumpContext === true;
+  if (!dump) ensureWritableDir(outDir);
+  if (opts.eml && !formats.includes('docx')) formats.unshift('docx');
+  if (opts.eml && !formats.includes('xlsx')) formats.push('xlsx');
+
+  const progress = new Progress(con);
+  const collected = await collectInputs(inputs, settings, con.lang, progress.hooks());
+  progress.stop();
+  const errors = collected.check.summary.errors;
+  const job = {
+    collected,
+    config: loaded.config,
+    configDir: loaded.dir,
+    settings,
+    lang: con.lang,
+    formats,
+    baseline: (opts.baseline as string | undefined) ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined),
+    templates: opts.template as string | undefined,
+    today: today(),
+    version: version(),
+  };
+  if (dump) {
+    const out = await makeReport(job, { contextOnly: true });
+    con.out(`${JSON.stringify(out.context, null, 2)}\n`);
+    return 0;
+  }
+  if (errors > 0 && opts.force !== true) {
+    process.stderr.write(formatIssuesText({ ...collected.check, issues: collected.check.issues.filter((i) => i.severity === 'error') }, con.lang, false));
+    con.error(CLI.refused[con.lang]({ errors }));
+    return 1;
+  }
+
+  const report = await makeReport(job);
+  for (const w of report.photoWarnings) con.info(CLI.photoWarning[con.lang]({ file: w }));
+  const files = [...report.files];
+  if (opts.eml) files.push(await draftFor(report, con.lang));
+  const written: string[] = [];
+  for (const f of files) {
+    const target = path.join(outDir, f.name);
+    await writeAtomic(target, f.data);
+    written.push(`  ${path.relative(process.cwd(), target) || target}  (${sizeText(f.data.length)})`);
+  }
+  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, job.today, con.lang)].join('\n'));
+  if (!written.length) throw new Fatal('no-inputs');
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,100 @@
+import { AGENCY_FALLBACK, AGENCY_KINDS, ARCHIVE_RECIPIENT, PLACE_PREFIXES } from '../catalog/agency-kinds';
+import { defaultWeek, KNOWN_WEEKS } from '../catalog/weeks';
+import type { ConfigFile } from '../config/schema';
+import { Fatal } from '../fatal';
+import { matchKey } from '../text/normalize';
+import type { Unit } from '../validate/records';
+
+/** Everything about the issuing office and the week that the document needs, config first, then defaults. */
+export interface ReportSettings {
+  year: number;
+  week: { start: string; end: string };
+  theme: string;
+  deadline: string;
+  reportDate: string;
+  decimals: number;
+  agency: { parent: string | null; name: string; code: string; unit: string | null; unitName: string | null };
+  place: string;
+  number: number | null;
+  basis: string[];
+  signer: { lines: string[]; name: string };
+  /** As printed: `- Sở GD&ĐT (để b/c);` …, the last `- Lưu: VT.` */
+  recipients: string[];
+  email: { to: string | null; from: string | null };
+  appendixLimit: number | null;
+}
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+/** The lowest unit every reporting unit sits under (or is): whose report this is, when the config does not say. */
+export function reportingRoot(codes: string[], units: Map<string, Unit>): string | null {
+  if (codes.length === 0) return null;
+  const chain = (code: string): string[] => {
+    const out = [code];
+    const seen = new Set(out);
+    for (let p = units.get(code)?.parent; p && !seen.has(p); p = units.get(p)?.parent) {
+      out.push(p);
+      seen.add(p);
+    }
+    return out.reverse(); // root first
+  };
+  const chains = codes.map(chain);
+  let common: string | null = null;
+  for (let i = 0; ; i++) {
+    const c = chains[0][i];
+    if (c === undefined || !chains.every((ch) => ch[i] === c)) break;
+    common = c;
+  }
+  return common;
+}
+
+function placeOf(name: string): string {
+  for (const p of PLACE_PREFIXES) {
+    if (matchKey(name).startsWith(`${matchKey(p)} `)) return name.slice(p.length).trim();
+  }
+  return name;
+}
+
+function formatRecipients(list: string[]): string[] {
+  const clean = list.map((r) => r.replace(/^[-–\s]+/, '').replace(/[;.,\s]+$/, ''));
+  const withoutArchive = clean.filter((r) => matchKey(r) !== matchKey(ARCHIVE_RECIPIENT));
+  return [...withoutArchive.map((r) => `- ${r};`), `- ${ARCHIVE_RECIPIENT}`];
+}
+
+export function resolveReportSettings(
+  cfg: ConfigFile,
+  opts: { year: number | null; units: Map<string, Unit>; reportingCodes: string[]; today: string },
+): ReportSettings {
+  const year = cfg.year ?? opts.year ?? Number((cfg.report_date ?? opts.today).slice(0, 4));
+  const known = KNOWN_WEEKS[year];
+  const theme = cfg.theme ?? known?.theme;
+  if (!theme) throw new Fatal('theme-unknown', { year });
+  const unitCode = cfg.agency?.unit ?? reportingRoot(opts.reportingCodes, opts.units);
+  const unit = unitCode ? opts.units.get(unitCode) : undefined;
+  const parent = unit?.parent ? opts.units.get(unit.parent) : undefined;
+  const defaults = AGENCY_KINDS[matchKey(unit?.kind ?? '')] ?? AGENCY_FALLBACK;
+  const fill = (t: string) => t.replace('{name}', upper(unit?.name ?? '')).replace('{parent}', upper(parent?.name ?? '')).trim();
+  const parentLine = cfg.agency?.parent ?? (defaults.parent ? fill(defaults.parent) : '');
+  return {
+    year,
+    week: cfg.week ?? (known ? { start: known.start, end: known.end } : defaultWeek(year)),
+    theme,
+    deadline: cfg.deadline ?? `${year}-10-15`,
+    reportDate: cfg.report_date ?? opts.today,
+    decimals: cfg.decimals ?? 2,
+    agency: {
+      parent: parentLine || null,
+      name: cfg.agency?.name ?? (unit ? fill(defaults.name) : 'CƠ QUAN BÁO CÁO'),
+      code: cfg.agency?.code ?? defaults.code,
+      unit: unitCode ?? null,
+      unitName: unit?.name ?? null,
+    },
+    place: cfg.place ?? (unit ? placeOf(unit.name) : ''),
+    number: cfg.number ?? null,
+    basis: cfg.basis ?? [],
+    signer: { lines: cfg.signer?.lines ?? defaults.signer, name: cfg.signer?.name ?? '' },
+    recipients: formatRecipients(cfg.recipients ?? defaults.recipients),
+    email: { to: cfg.email?.to ?? null, from: cfg.email?.from ?? null },
+    appendixLimit: cfg.appendix_limit ?? null,
+  };
+}

@@ -1,0 +1,216 @@
+import * as path from 'node:path';
+import { aggregate } from '../aggregate/aggregate';
+import { withBaseline } from '../aggregate/indicators';
+import type { Aggregate } from '../aggregate/types';
+import { MODES } from '../catalog/modes';
+import type { Lang } from '../catalog/messages';
+import type { ConfigFile } from '../config/schema';
+import { configPath } from '../config/settings';
+import { Fatal } from '../fatal';
+import { buildContext, type PhotoRef, type ReportContext } from '../model/context';
+import { htmlToModel } from '../model/html-to-model';
+import { loadNarrative } from '../model/narrative';
+import { resolveReportSettings, type ReportSettings } from '../model/report-settings';
+import { renderTemplates } from '../model/templates';
+import type { ImageStore } from '../model/types';
+import type { Issue } from '../validate/issue';
+import type { CheckSettings } from '../validate/check-state';
+import type { UnitStatus } from '../render/workbook-input';
+import { formatViDate } from '../text/vi-date';
+import { reportSlug } from '../write/slug';
+import { sha256File } from '../write/sha256';
+import { collectFiles, type Collected } from './collect';
+
+export type Format = 'docx' | 'xlsx' | 'html';
+
+export interface ReportJob {
+  collected: Collected;
+  config: ConfigFile;
+  configDir: string;
+  settings: CheckSettings;
+  lang: Lang;
+  formats: Format[];
+  baseline?: string;
+  templates?: string;
+  today: string;
+  version: string;
+  /** Rollup: the units' completeness, and the issues of rejected submissions. */
+  status?: UnitStatus[];
+  issues?: Issue[];
+  /** The inputs to fingerprint in `Thông tin` (default: the files checked). */
+  inputs?: string[];
+}
+
+export interface ReportOutput {
+  slug: string;
+  settings: ReportSettings;
+  context: ReportContext;
+  files: { name: string; data: Buffer }[];
+  /** Photos that could not be read: said on stderr, the report made without them. */
+  photoWarnings: string[];
+}
+
+/** Twenty phone photos keep the .docx under 10 MB (report.md). */
+const MAX_PHOTOS = 20;
+
+/** Last year's output workbook, re-read with the same checker: its tallies give last year's rates. */
+async function baselineIndicators(job: ReportJob, year: number) {
+  const file = path.resolve(job.baseline!);
+  let before: Collected;
+  try {
+    before = await collectFiles([file], { ...job.settings, year: null, week: null, units: null }, job.lang);
+  } catch (e) {
+    throw e instanceof Fatal ? e : new Fatal('baseline-unreadable', { value: job.baseline, detail: (e as Error).message });
+  }
+  const problem = before.check.issues.find((i) => i.code === 'file-unreadable');
+  if (problem) throw new Fatal('baseline-unreadable', { value: job.baseline, detail: problem.message });
+  if (before.tallies.length === 0) {
+    throw new Fatal('baseline-unreadable', { value: job.baseline, detail: job.lang === 'vi' ? 'không có trang “Xã hội học tập”' : 'no “Xã hội học tập” sheet' });
+  }
+  const baselineYear = before.check.year ?? year - 1;
+  return { year: baselineYear, indicators: aggregate({ ...aggInput(job, before), year: baselineYear }).indicators };
+}
+
+function aggInput(job: ReportJob, c: Collected) {
+  return {
+    activities: c.activities,
+    tallies: c.tallies,
+    units: c.units,
+    activityTypes: job.settings.activityTypes,
+    modes: MODES,
+    indicators: job.settings.indicators,
+  };
+}
+
+async function loadPhotos(job: ReportJob, images: ImageStore): Promise<{ refs: PhotoRef[]; warnings: string[] }> {
+  const { loadPhoto } = require('../render/photos') as typeof import('../render/photos');
+  const refs: PhotoRef[] = [];
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const unitName = (code: string) => job.collected.units.get(code)?.name ?? code;
+  const candidates = [...job.collected.activities]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .flatMap((a) => a.photos.map((p) => ({ a, p })));
+  for (const { a, p } of candidates) {
+    if (refs.length >= MAX_PHOTOS) break;
+    if (seen.has(p.path)) continue;
+    seen.add(p.path);
+    const caption = a.caption ?? `${unitName(a.unit)}, ${formatViDate(a.date)}: ${a.title}`;
+    const result = await loadPhoto(p.path, { alt: caption });
+    if (!result.ok) {
+      warnings.push(p.written);
+      continue;
+    }
+    const name = `photo-${refs.length + 1}`;
+    images.set(name, result.image);
+    refs.push({ image: name, caption });
+  }
+  return { refs, warnings };
+}
+
+function drawCharts(job: ReportJob, agg: Aggregate, baselineYear: number | null, year: number, images: ImageStore) {
+  const charts = require('../render/charts') as typeof import('../render/charts');
+  const names = { activities: null as string | null, rates: null as string | null, change: null as string | null };
+  if (agg.activities.byType.length > 0) {
+    images.set('chart-activities', charts.activitiesChart(
+      agg.activities.byType.map((t) => ({ label: t.label, byMode: Object.fromEntries(Object.entries(t.byMode).map(([k, v]) => [k, v.count])) })),
+      Object.fromEntries(MODES.map((m) => [m.key, m.label])),
+    ));
+    names.activities = 'chart-activities';
+  }
+  const withTally = agg.units.filter((u) => u.hasTally);
+  const shownIndicators = job.settings.indicators.filter((i) => agg.indicators.find((r) => r.key === i.key)?.rate !== null);
+  if (withTally.length > 0 && shownIndicators.length > 0) {
+    images.set('chart-rates', charts.ratesByUnitChart(
+      withTally.map((u) => ({ label: u.name, rates: u.rates })),
+      Object.fromEntries(shownIndicators.map((i) => [i.key, i.label])),
+    ));
+    names.rates = 'chart-rates';
+  }
+  if (baselineYear !== null && agg.indicators.some((i) => i.baseline)) {
+    images.set('chart-change', charts.changeChart(
+      agg.indicators.filter((i) => i.rate !== null || i.baseline?.rate != null).map((i) => ({ label: i.label, current: i.rate, baseline: i.baseline?.rate ?? null })),
+      year,
+      baselineYear,
+    ));
+    names.change = 'chart-change';
+  }
+  return names;
+}
+
+/** The report in memory: every requested format, from one document model. */
+export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean } = {}): Promise<ReportOutput> {
+  const c = job.collected;
+  const reportingCodes = [...new Set([...c.activities.map((a) => a.unit), ...c.tallies.map((t) => t.unit)])];
+  const settings = resolveReportSettings(job.config, { year: c.check.year, units: c.units, reportingCodes, today: job.today });
+  let agg = aggregate({ ...aggInput(job, c), year: settings.year });
+  let baselineYear: number | null = null;
+  if (job.baseline) {
+    const b = await baselineIndicators(job, settings.year);
+    agg = { ...agg, indicators: withBaseline(agg.indicators, b.indicators, b.year, settings.decimals) };
+    baselineYear = b.year;
+  }
+  const images: ImageStore = new Map();
+  const charts = opts.contextOnly ? { activities: null, rates: null, change: null } : drawCharts(job, agg, baselineYear, settings.year, images);
+  const photos = opts.contextOnly ? { refs: [], warnings: [] } : await loadPhotos(job, images);
+  const context = buildContext({
+    settings,
+    aggregate: agg,
+    activities: c.activities,
+    activityTypes: job.settings.activityTypes,
+    modes: MODES,
+    indicators: job.settings.indicators,
+    narrative: loadNarrative(configPath(job.configDir, job.config.narrative)),
+    charts,
+    photos: photos.refs,
+    baselineYear,
+    version: job.version,
+  });
+  const slug = reportSlug(settings.year, settings.agency.name);
+  if (opts.contextOnly) return { slug, settings, context, files: [], photoWarnings: [] };
+
+  const html = renderTemplates(context, { overrides: job.templates ?? configPath(job.configDir, job.config.templates), decimals: settings.decimals });
+  const model = htmlToModel(html, `${context.title} ${context.subject}`);
+  const date = new Date(`${settings.reportDate}T00:00:00Z`);
+  const files: ReportOutput['files'] = [];
+  if (job.formats.includes('docx')) {
+    const { renderDocx } = require('../render/docx') as typeof import('../render/docx');
+    files.push({ name: `${slug}.docx`, data: await renderDocx(model, images, { date }) });
+  }
+  if (job.formats.includes('xlsx')) {
+    const { renderWorkbook } = require('../render/xlsx') as typeof import('../render/xlsx');
+    const inputs = job.inputs ?? c.check.files;
+    files.push({
+      name: `${slug}.xlsx`,
+      data: await renderWorkbook({
+        model,
+        images,
+        charts: [charts.activities, charts.rates, charts.change].filter((n): n is string => n !== null),
+        aggregate: agg,
+        activities: c.activities,
+        tallies: c.tallies,
+        activityTypes: job.settings.activityTypes,
+        modes: MODES,
+        indicators: job.settings.indicators,
+        issues: job.issues ?? c.check.issues,
+        decimals: settings.decimals,
+        info: {
+          year: settings.year,
+          week: settings.week,
+          theme: settings.theme,
+          agency: settings.agency.name,
+          unit: settings.agency.unit,
+          version: job.version,
+          generated: `${settings.reportDate}T00:00:00Z`,
+          inputs: await Promise.all(inputs.map(async (f) => ({ file: f, sha256: await sha256File(f) }))),
+        },
+        status: job.status,
+      }),
+    });
+  }
+  if (job.formats.includes('html')) {
+    const { renderHtml } = require('../render/html') as typeof import('../render/html');
+    files.push({ name: `${slug}.html`, data: Buffer.from(renderHtml(model, images), 'utf8') });
+  }
+  return { slug, settings, context, files, photoWarnings: photos.warnings };
+}

@@ -1,0 +1,17 @@
+/** Text cell clean-up shared by the CSV and XLSX readers. Runs once per cell: keep it cheap. */
+
+/** Any UTF-16 code unit above ASCII. One test per cell; ASCII text skips normalisation. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A text cell as the checker wants it: surrounding whitespace (incl. NBSP, BOM) trimmed,
+ * blank → null, and NFC. NFC matters for Vietnamese: Windows-1258 decodes to base letters
+ * plus combining tone marks, and some input methods write decomposed (NFD) text in UTF-8
+ * files and in workbooks too.
+ */
+export function cleanText(s: string): string | null {
+  if (s.length === 0) return null;
+  const t = s.trim();
+  if (t.length === 0) return null;
+  return NON_ASCII.test(t) ? t.normalize('NFC') : t;
+}

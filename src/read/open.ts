@@ -1,0 +1,111 @@
+/** From a path to its tables: sniff the bytes, refuse what cannot be read, hand the rest to the CSV or XLSX reader. */
+import { promises as fsp } from 'fs';
+import type { FileHandle } from 'fs/promises';
+import { inspectCfb } from './cfb';
+import { openCsv } from './csv';
+import { UTF8_CHECK_BYTES } from './csv-detect';
+import { SNIFF_BYTES, sniffBytes } from './sniff';
+import type { ReadNotice, SourceTable, UnreadableReason } from './types';
+import { readWorkbookLayout, WORKBOOK_PART, type WorkbookLayout } from './workbook-layout';
+import type { ZipEntry } from './zip';
+import { inspectZip } from './zip-guard';
+import { readXlsxTables } from './xlsx';
+
+/** Bytes read up front: enough for the sniffer and for the CSV encoding check (plus a cut character). */
+const HEAD_BYTES = Math.max(SNIFF_BYTES, UTF8_CHECK_BYTES) + 4;
+
+type Plan =
+  | { kind: 'csv'; table: SourceTable }
+  | { kind: 'xlsx'; layout: WorkbookLayout }
+  | { kind: 'unreadable'; reason: UnreadableReason; detail?: string };
+
+/**
+ * The tables of one file: a CSV is one table (sheet null), an XLSX one table per worksheet in
+ * tab order. A file that cannot be read yields no table and exactly one `file-unreadable`
+ * notice; nothing a user file contains makes this throw. For XLSX, read each table's rows
+ * before asking for the next table (see xlsx.ts).
+ */
+export async function* openTables(file: string, onNotice: (n: ReadNotice) => void): AsyncGenerator<SourceTable> {
+  const plan = await planFile(file, onNotice);
+  switch (plan.kind) {
+    case 'unreadable':
+      onNotice({ code: 'file-unreadable', file, reason: plan.reason, ...(plan.detail ? { detail: plan.detail } : {}) });
+      return;
+    case 'csv':
+      yield plan.table;
+      return;
+    case 'xlsx':
+      yield* readXlsxTables(file, plan.layout, onNotice);
+  }
+}
+
+/** Everything decided on the file before any row is read; the file handle is closed again before rows are streamed. */
+async function planFile(file: string, onNotice: (n: ReadNotice) => void): Promise<Plan> {
+  let fh: FileHandle;
+  try {
+    fh = await fsp.open(file, 'r');
+  } catch (e) {
+    return ioFailure(e);
+  }
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: 'directory' };
+    const size = st.size;
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    let got = 0;
+    while (got < head.length) {
+      const { bytesRead } = await fh.read(head, got, head.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    const bytes = head.subarray(0, got);
+
+    const sniffed = sniffBytes(bytes, size);
+    switch (sniffed.kind) {
+      case 'unreadable':
+        return sniffed;
+      case 'cfb':
+        return { kind: 'unreadable', ...(await inspectCfb(fh, size, bytes)) };
+      case 'csv':
+        return { kind: 'csv', table: openCsv(file, bytes, size, onNotice) };
+      case 'zip': {
+        const verdict = await inspectZip(fh, size);
+        if (!verdict.ok) return { kind: 'unreadable', reason: verdict.reason, detail: verdict.detail };
+        const foreign = notAWorkbook(verdict.entries);
+        if (foreign) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: foreign };
+        return { kind: 'xlsx', layout: await readWorkbookLayout(fh, size, verdict.entries) };
+      }
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code) return ioFailure(e);
+    return { kind: 'unreadable', reason: 'corrupt', detail: (e as Error)?.message ?? String(e) };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+/** A zip without `xl/workbook.xml`: name what it is when we can tell (the message can then say "this is a Word file"). */
+function notAWorkbook(entries: ZipEntry[]): string | null {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has(WORKBOOK_PART)) return null;
+  if (names.has('xl/workbook.bin')) return 'xlsb';
+  if (names.has('word/document.xml')) return 'docx';
+  if (names.has('ppt/presentation.xml')) return 'pptx';
+  if (names.has('content.xml') && names.has('mimetype')) return 'opendocument';
+  return 'zip';
+}
+
+function ioFailure(e: unknown): Plan {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { kind: 'unreadable', reason: 'not-found' };
+    case 'EISDIR':
+      return { kind: 'unreadable', reason: 'not-spreadsheet', detail: 'directory' };
+    default:
+      // Permission denied, I/O error: no reason fits exactly; the detail carries the system's word.
+      return { kind: 'unreadable', reason: 'corrupt', detail: err?.code ? `${err.code}: ${err.message}` : String(e) };
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * XLSX tables through exceljs's streaming reader, so that memory stays flat on 100 k rows.
+ *
+ * ORDER CONSTRAINT: the streaming reader unpacks the zip front to back, so a sheet's rows can
+ * only be read while the reader stands on that sheet. A consumer must therefore finish (or
+ * abandon) one table's `rows` before asking for the next table, and cannot go back to an
+ * earlier table's rows. When the next table is requested, whatever is left of the current
+ * sheet is drained first; iterating an earlier table's rows afterwards throws (a programming
+ * error, not a file problem).
+ *
+ * Tables come in workbook (tab) order with their real names (see workbook-layout.ts). When the
+ * zip stores the sheets in another order, the file is read once more for each sheet that came
+ * too early: rare, and still streaming.
+ */
+import * as fs from 'fs';
+import { PassThrough, type Writable } from 'stream';
+import ExcelJS from 'exceljs';
+import type { ReadNotice, RawRow, SourceTable } from './types';
+import type { SheetPart, WorkbookLayout } from './workbook-layout';
+import { rawRowOf } from './xlsx-cells';
+
+const READER_OPTIONS = {
+  sharedStrings: 'cache',
+  styles: 'cache', // needed to tell date-formatted numbers from plain ones
+  worksheets: 'emit',
+  hyperlinks: 'ignore', // the cell text is all we want
+  entries: 'emit', // tells us which sheetN.xml part each worksheet reader is streaming
+} as const;
+
+/** The yielded tables of one XLSX file, in workbook order. Never throws; failures become one `corrupt` notice. */
+export async function* readXlsxTables(
+  file: string,
+  layout: WorkbookLayout,
+  onNotice: (n: ReadNotice) => void,
+): AsyncGenerator<SourceTable> {
+  let reported = false;
+  const fail = (err: unknown): void => {
+    if (reported) return;
+    reported = true;
+    onNotice({ code: 'file-unreadable', file, reason: 'corrupt', detail: messageOf(err) });
+  };
+
+  const order = layout.sheets;
+  let next = 0;
+  while (next < order.length) {
+    const pass = new ReaderPass(file, layout);
+    let progressed = false;
+    try {
+      while (next < order.length) {
+        let step: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
+        try {
+          step = await pass.guard(pass.worksheets.next());
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        if (step.done) break;
+        // A sheet that is not the next in tab order is left unread: exceljs skips its entry.
+        if (pass.sheetNo !== order[next].sheetNo) continue;
+        const cursor = new SheetCursor(step.value, pass, layout.date1904, fail);
+        yield sheetTable(file, order[next], cursor);
+        // The consumer wants the next table (or we are done): finish this sheet first.
+        await cursor.drain();
+        cursor.retire();
+        if (cursor.failed) return;
+        next++;
+        progressed = true;
+      }
+    } finally {
+      pass.close();
+    }
+    // exceljs never produced this sheet (its part is not where exceljs looks): skip it.
+    if (!progressed) next++;
+  }
+}
+
+function sheetTable(file: string, part: SheetPart, cursor: SheetCursor): SourceTable {
+  let used = false;
+  return {
+    file,
+    sheet: part.name,
+    encoding: null,
+    rows: {
+      [Symbol.asyncIterator]() {
+        if (used) throw new Error(`rows of sheet "${part.name}" can be iterated only once`);
+        used = true;
+        return iterateCursor(cursor);
+      },
+    },
+  };
+}
+
+async function* iterateCursor(cursor: SheetCursor): AsyncGenerator<RawRow> {
+  for (let r = await cursor.next(); r !== null; r = await cursor.next()) yield r;
+}
+
+/**
+ * One sheet's rows. Holds exceljs's row iterator by hand (not with for-await) so that a
+ * consumer who stops early does not close it: the rest is drained through the same iterator,
+ * which keeps exceljs's zip stream in a state where it can move on to the next entry.
+ */
+class SheetCursor {
+  private readonly rows: AsyncIterator<ExcelJS.Row>;
+  private done = false;
+  private retired = false;
+  failed = false;
+
+  constructor(
+    ws: ExcelJS.stream.xlsx.WorksheetReader,
+    private readonly pass: ReaderPass,
+    private readonly date1904: boolean,
+    private readonly onFail: (err: unknown) => void,
+  ) {
+    this.rows = ws[Symbol.asyncIterator]();
+  }
+
+  /** The next row with a value, or null at the end of the sheet (or when the sheet turns out corrupt). */
+  async next(): Promise<RawRow | null> {
+    if (this.retired) {
+      throw new Error('XLSX rows must be read before the next table is requested (streaming reader)');
+    }
+    while (!this.done) {
+      try {
+        const step = await this.pass.guard(this.rows.next());
+        if (step.done) {
+          this.done = true;
+          break;
+        }
+        const raw = rawRowOf(step.value, this.date1904);
+        if (raw) return raw;
+      } catch (e) {
+        // Corrupt sheet XML (saxes) or zip data: the rows so far stand, the file is reported.
+        this.done = true;
+        this.failed = true;
+        this.onFail(e);
+      }
+    }
+    return null;
+  }
+
+  async drain(): Promise<void> {
+    while ((await this.next()) !== null) {
+      /* discard */
+    }
+  }
+
+  retire(): void {
+    this.retired = true;
+  }
+}
+
+/**
+ * One front-to-back pass of exceljs over the file. Also the safety net for exceljs's error
+ * handling: a zip error (bad deflate data) is emitted on unzipper's stream while exceljs
+ * waits for data that will never come, which would silently stall the whole command. Every
+ * await on exceljs is raced against those errors (`guard`).
+ */
+class ReaderPass {
+  readonly worksheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>;
+  /** N of the `sheetN.xml` part exceljs is streaming: set by its `entry` event just before it yields the worksheet. */
+  sheetNo: string | null = null;
+  private readonly source: fs.ReadStream;
+  private readonly input: PassThrough;
+  private unzip: Writable | null = null;
+  private readonly failure: Promise<never>;
+  private failWith!: (err: unknown) => void;
+
+  constructor(file: string, layout: WorkbookLayout) {
+    this.failure = new Promise<never>((_, reject) => (this.failWith = reject));
+    this.failure.catch(() => undefined); // raced, maybe never awaited
+
+    // Our own stream, so read errors (file gone, EIO) reach us instead of crashing the process.
+    this.source = fs.createReadStream(file);
+    this.input = new PassThrough();
+    this.source.on('error', (e) => this.failWith(e));
+    this.source.pipe(this.input);
+    // exceljs pipes its input into unzipper's parser; catch that parser's errors on the way.
+    const input = this.input;
+    const originalPipe = input.pipe.bind(input);
+    input.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }): T => {
+      this.unzip = dest as unknown as Writable;
+      (dest as unknown as Writable).on('error', (e: unknown) => this.failWith(e));
+      return originalPipe(dest, opts);
+    }) as typeof input.pipe;
+
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
+    presetLayout(reader, layout);
+    (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id?: string | number }) => {
+      if (e.type === 'worksheet') this.sheetNo = String(e.id);
+    });
+    this.worksheets = reader[Symbol.asyncIterator]();
+  }
+
+  guard<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, this.failure]);
+  }
+
+  close(): void {
+    this.failWith(new Error('closed'));
+    this.source.destroy();
+    this.input.destroy();
+    (this.unzip as unknown as { destroy?: () => void } | null)?.destroy?.();
+  }
+}
+
+/**
+ * Gives exceljs what it would otherwise learn too late from the zip: without the workbook
+ * model it crashes on sheets met before workbook.xml; without rels or shared strings it
+ * spools every sheet to a temp file first; without workbookPr it dereferences undefined on
+ * the first date cell. Each is overwritten, identically, when exceljs reaches the real part.
+ */
+function presetLayout(reader: ExcelJS.stream.xlsx.WorkbookReader, layout: WorkbookLayout): void {
+  const r = reader as unknown as Record<string, unknown>;
+  r.model = { sheets: layout.sheets.map((s) => ({ id: s.sheetId, name: s.name, rId: s.rId, state: s.state })) };
+  r.properties = { model: { date1904: layout.date1904 } };
+  r.workbookRels = layout.rels;
+  if (!layout.hasSharedStrings) r.sharedStrings = [];
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

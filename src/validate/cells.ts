@@ -1,0 +1,93 @@
+import { isCellError, type CellValue } from '../read/types';
+import { parseViNumber } from '../text/vi-number';
+import { isoFromDate, isoFromExcelSerial, parseViDate, type IsoDate } from '../text/vi-date';
+
+/**
+ * Turning one raw cell into a typed value. A parser answers the value, `null` for a blank
+ * ("not reported", never 0), or a failure naming which issue code applies.
+ */
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; code: 'cell-type' | 'cell-range'; expected: string };
+
+const BLANK = { ok: true as const, value: null };
+const typeError = (expected: string) => ({ ok: false as const, code: 'cell-type' as const, expected });
+const rangeError = (expected: string) => ({ ok: false as const, code: 'cell-range' as const, expected });
+
+function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+export function parseText(v: CellValue): Parsed<string> {
+  if (isBlank(v)) return BLANK;
+  if (isCellError(v)) return typeError('formulaError');
+  if (v instanceof Date) return { ok: true, value: isoFromDate(v) };
+  return { ok: true, value: String(v).trim() };
+}
+
+/** Unit codes are text: `123` from a numeric cell is "123", never "123.0"; leading zeros stay. */
+export function parseCode(v: CellValue): Parsed<string> {
+  if (typeof v === 'number') return { ok: true, value: Number.isInteger(v) ? v.toFixed(0) : String(v) };
+  return parseText(v);
+}
+
+const DIGITS = /^\d+$/;
+
+/** Whole numbers ≥ min (counts ≥ 0, sessions ≥ 1), written the vi-VN way or numeric. */
+export function parseWhole(v: CellValue, min: number, expected: string): Parsed<number> {
+  if (isBlank(v)) return BLANK;
+  if (isCellError(v)) return typeError('formulaError');
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string') {
+    const s = v.trim();
+    if (DIGITS.test(s)) n = Number(s);
+    else {
+      const p = parseViNumber(s);
+      if (!p || p.percent) return typeError(expected);
+      n = p.value;
+    }
+  } else return typeError(expected);
+  if (!Number.isFinite(n)) return typeError(expected);
+  if (!Number.isInteger(n) || n < min) return rangeError(expected);
+  return { ok: true, value: n };
+}
+
+/**
+ * A percentage a unit typed. `74,4%`, `74,4` and a numeric 74.4 are 74.4%; a numeric 0.744 (a
+ * percent-formatted cell) is 74.4% too. Returns percent units and the decimals it was written with.
+ */
+export function parseRate(v: CellValue): Parsed<{ percent: number; decimals: number }> {
+  if (isBlank(v)) return BLANK;
+  if (isCellError(v)) return typeError('formulaError');
+  let value: number;
+  let decimals: number;
+  if (typeof v === 'number') {
+    value = v <= 1 ? v * 100 : v;
+    decimals = decimalsOf(value);
+  } else if (typeof v === 'string') {
+    const p = parseViNumber(v);
+    if (!p) return typeError('rate');
+    const frac = /[.,](\d+)\s*%?\s*$/.exec(v.trim());
+    value = !p.percent && p.value <= 1 ? p.value * 100 : p.value;
+    decimals = value === p.value ? (frac ? frac[1].length : 0) : decimalsOf(value);
+  } else return typeError('rate');
+  if (value < 0 || value > 100) return rangeError('rate');
+  return { ok: true, value: { percent: value, decimals } };
+}
+
+/** Decimals a number shows once binary noise (74.39999…) is rounded away. */
+function decimalsOf(n: number): number {
+  const s = String(Number(n.toFixed(6)));
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : Math.min(s.length - i - 1, 4);
+}
+
+/** Date cells, Excel serials (as numbers or digits) and day-first text. */
+export function parseDate(v: CellValue): Parsed<IsoDate> {
+  if (isBlank(v)) return BLANK;
+  if (isCellError(v)) return typeError('formulaError');
+  let iso: IsoDate | null = null;
+  if (v instanceof Date) iso = Number.isNaN(v.getTime()) ? null : isoFromDate(v);
+  else if (typeof v === 'number') iso = isoFromExcelSerial(v);
+  else if (typeof v === 'string') iso = DIGITS.test(v.trim()) ? isoFromExcelSerial(Number(v)) : parseViDate(v);
+  return iso ? { ok: true, value: iso } : typeError('date');
+}
