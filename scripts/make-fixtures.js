@@ -80,6 +80,26 @@ function talTotals(tals) {
   return { units: tals.length, ...sums, rates_percent_2dp: rates };
 }
 
+/** The clean fixtures must be clean: fail loudly if a hand edit breaks a rule of the contract. */
+function assertClean(name, acts, unitCodes) {
+  const problems = [];
+  const seen = new Set();
+  const lo = Date.UTC(2025, 9, 1), hi = Date.UTC(2025, 9, 7);
+  acts.forEach((a, i) => {
+    const where = `${name} activity #${i + 1}`;
+    if (!unitCodes.has(a.unit_code)) problems.push(`${where}: unit ${a.unit_code} not in units.csv`);
+    if (!(a.date >= lo && a.date <= hi)) problems.push(`${where}: date outside the week`);
+    if (a.end_date && (a.end_date < a.date || a.end_date > hi)) problems.push(`${where}: bad end date`);
+    if (!Number.isInteger(a.participants) || a.participants < 0) problems.push(`${where}: participants`);
+    if (a.sessions != null && (!Number.isInteger(a.sessions) || a.sessions < 1)) problems.push(`${where}: sessions`);
+    if (!a.title || !a.type) problems.push(`${where}: blank required cell`);
+    const key = JSON.stringify(a);
+    if (seen.has(key)) problems.push(`${where}: duplicate row`);
+    seen.add(key);
+  });
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
 async function main() {
   const t0 = process.hrtime.bigint();
   fs.mkdirSync(ROOT, { recursive: true });
@@ -89,6 +109,8 @@ async function main() {
   commune.writeCommuneCsv(ROOT);
   const prov = await province.writeProvince(ROOT);
   const expected = await writeBroken(ROOT);
+  assertClean('commune', commune.ACTIVITIES, new Set(commune.UNITS.map((u) => u.code)));
+  assertClean('province', prov.activities, new Set(province.UNITS.map((u) => u.code)));
 
   const totals = {
     commune: { file: 'commune/bao-cao-phuong-mong-cai-1.xlsx', ...actTotals(commune.ACTIVITIES), tallies: talTotals(commune.TALLIES) },

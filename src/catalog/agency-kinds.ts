@@ -55,3 +55,11 @@ export const AGENCY_FALLBACK: AgencyDefaults = {
 export const PLACE_PREFIXES = ['thành phố', 'tỉnh', 'phường', 'xã', 'đặc khu', 'huyện', 'quận', 'thị xã', 'thị trấn'];
 
 export const ARCHIVE_RECIPIENT = 'Lưu: VT.';
+
+/** How an upper-case agency name reads inside a sentence ("… của UBND phường Móng Cái 1"). */
+export const NAMES_IN_TEXT: [string, string][] = [
+  ['ỦY BAN NHÂN DÂN ', 'UBND '],
+  ['UỶ BAN NHÂN DÂN ', 'UBND '],
+  ['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'Sở Giáo dục và Đào tạo'],
+  ['PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', 'Phòng Giáo dục và Đào tạo'],
+];

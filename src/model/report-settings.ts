@@ -1,4 +1,4 @@
-import { AGENCY_FALLBACK, AGENCY_KINDS, ARCHIVE_RECIPIENT, PLACE_PREFIXES } from '../catalog/agency-kinds';
+import { AGENCY_FALLBACK, AGENCY_KINDS, ARCHIVE_RECIPIENT, NAMES_IN_TEXT, PLACE_PREFIXES } from '../catalog/agency-kinds';
 import { defaultWeek, KNOWN_WEEKS } from '../catalog/weeks';
 import type { ConfigFile } from '../config/schema';
 import { Fatal } from '../fatal';
@@ -13,7 +13,17 @@ export interface ReportSettings {
   deadline: string;
   reportDate: string;
   decimals: number;
-  agency: { parent: string | null; name: string; code: string; unit: string | null; unitName: string | null };
+  agency: {
+    parent: string | null;
+    name: string;
+    code: string;
+    unit: string | null;
+    unitName: string | null;
+    /** The name as it reads in a sentence: "UBND phường Móng Cái 1". */
+    inText: string;
+    /** The area in a sentence: "phường Móng Cái 1", "tỉnh Quảng Ninh", else "đơn vị". */
+    area: string;
+  };
   place: string;
   number: number | null;
   basis: string[];
@@ -55,6 +65,21 @@ function placeOf(name: string): string {
   return name;
 }
 
+/** "Phường Móng Cái 1" → "phường Móng Cái 1": a kind word inside a sentence is lower case. */
+function lowerKind(name: string): string {
+  const kind = PLACE_PREFIXES.find((p) => matchKey(name).startsWith(`${matchKey(p)} `));
+  return kind ? `${kind}${name.slice(kind.length)}` : name;
+}
+
+function nameInText(name: string, unitName: string | null): string {
+  for (const [upperPrefix, short] of NAMES_IN_TEXT) {
+    if (!name.startsWith(upperPrefix)) continue;
+    if (short.endsWith(' ')) return `${short}${unitName ? lowerKind(unitName) : name.slice(upperPrefix.length)}`;
+    return short + name.slice(upperPrefix.length);
+  }
+  return name;
+}
+
 function formatRecipients(list: string[]): string[] {
   const clean = list.map((r) => r.replace(/^[-–\s]+/, '').replace(/[;.,\s]+$/, ''));
   const withoutArchive = clean.filter((r) => matchKey(r) !== matchKey(ARCHIVE_RECIPIENT));
@@ -75,6 +100,7 @@ export function resolveReportSettings(
   const defaults = AGENCY_KINDS[matchKey(unit?.kind ?? '')] ?? AGENCY_FALLBACK;
   const fill = (t: string) => t.replace('{name}', upper(unit?.name ?? '')).replace('{parent}', upper(parent?.name ?? '')).trim();
   const parentLine = cfg.agency?.parent ?? (defaults.parent ? fill(defaults.parent) : '');
+  const name = cfg.agency?.name ?? (unit ? fill(defaults.name) : 'CƠ QUAN BÁO CÁO');
   return {
     year,
     week: cfg.week ?? (known ? { start: known.start, end: known.end } : defaultWeek(year)),
@@ -84,10 +110,12 @@ export function resolveReportSettings(
     decimals: cfg.decimals ?? 2,
     agency: {
       parent: parentLine || null,
-      name: cfg.agency?.name ?? (unit ? fill(defaults.name) : 'CƠ QUAN BÁO CÁO'),
+      name,
       code: cfg.agency?.code ?? defaults.code,
       unit: unitCode ?? null,
       unitName: unit?.name ?? null,
+      inText: nameInText(name, unit?.name ?? null),
+      area: unit ? lowerKind(unit.name) : 'đơn vị',
     },
     place: cfg.place ?? (unit ? placeOf(unit.name) : ''),
     number: cfg.number ?? null,

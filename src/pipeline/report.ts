@@ -15,6 +15,7 @@ import { renderTemplates } from '../model/templates';
 import type { ImageStore } from '../model/types';
 import type { Issue } from '../validate/issue';
 import type { CheckSettings } from '../validate/check-state';
+import type { Activity } from '../validate/records';
 import type { UnitStatus } from '../render/workbook-input';
 import { formatViDate } from '../text/vi-date';
 import { reportSlug } from '../write/slug';
@@ -88,14 +89,21 @@ async function loadPhotos(job: ReportJob, images: ImageStore): Promise<{ refs: P
   const warnings: string[] = [];
   const seen = new Set<string>();
   const unitName = (code: string) => job.collected.units.get(code)?.name ?? code;
+  // One caption per photo when the clerk wrote as many `;`-separated captions as photos.
+  const captionsOf = (a: Activity) => {
+    const parts = (a.caption ?? '').split(';').map((s) => s.trim());
+    return a.photos.map((_, i) => (parts.length === a.photos.length ? parts[i] : a.caption) || `${unitName(a.unit)}, ${formatViDate(a.date)}: ${a.title}`);
+  };
   const candidates = [...job.collected.activities]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .flatMap((a) => a.photos.map((p) => ({ a, p })));
-  for (const { a, p } of candidates) {
+    .flatMap((a) => {
+      const captions = captionsOf(a);
+      return a.photos.map((p, i) => ({ p, caption: captions[i] }));
+    });
+  for (const { p, caption } of candidates) {
     if (refs.length >= MAX_PHOTOS) break;
     if (seen.has(p.path)) continue;
     seen.add(p.path);
-    const caption = a.caption ?? `${unitName(a.unit)}, ${formatViDate(a.date)}: ${a.title}`;
     const result = await loadPhoto(p.path, { alt: caption });
     if (!result.ok) {
       warnings.push(p.written);

@@ -62,7 +62,8 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
   for (const f of files) {
     const target = path.join(outDir, f.name);
     await writeAtomic(target, f.data);
-    written.push(`  ${path.relative(process.cwd(), target) || target}  (${sizeText(f.data.length)})`);
+    const rel = path.relative(process.cwd(), target);
+    written.push(`  ${rel.startsWith('..') ? target : rel}  (${sizeText(f.data.length)})`);
   }
   con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, job.today, con.lang)].join('\n'));
   if (!written.length) throw new Fatal('no-inputs');

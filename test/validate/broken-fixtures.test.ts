@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ISSUE_CODES } from '../../src/catalog/issue-codes';
+import { ISSUE_MESSAGES } from '../../src/catalog/messages';
+import { FIXTURES, lllweek, expectNoStack } from '../helpers/cli';
+
+/** Each broken fixture plants known problems at known cells; EXPECTED.json lists them all. */
+interface Expected {
+  file: string;
+  code: string;
+  severity: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+}
+
+const DIR = path.join(FIXTURES, 'broken');
+const expected: Expected[] = JSON.parse(fs.readFileSync(path.join(DIR, 'EXPECTED.json'), 'utf8'));
+const files = [...new Set(expected.map((e) => e.file))].sort();
+const key = (i: Expected) => JSON.stringify([i.code, i.severity, i.sheet, i.row, i.column, i.cell]);
+
+describe('every issue code of the contract', () => {
+  it('is planted in a broken fixture and has messages in both languages', () => {
+    const planted = new Set(expected.map((e) => e.code));
+    for (const code of Object.keys(ISSUE_CODES)) {
+      expect(planted).toContain(code);
+      expect(ISSUE_MESSAGES[code as keyof typeof ISSUE_CODES].vi({})).toBeTruthy();
+      expect(ISSUE_MESSAGES[code as keyof typeof ISSUE_CODES].en({})).toBeTruthy();
+    }
+  });
+});
+
+describe.each(files)('validate %s', (file) => {
+  const want = expected.filter((e) => e.file === file);
+  const runs = { en: lllweek(['validate', file, '--format', 'json'], { cwd: DIR }), vi: lllweek(['validate', file, '--format', 'json', '--lang', 'vi'], { cwd: DIR }) };
+
+  it('reports exactly the planted issues, with their code, severity, sheet, row, column and cell', () => {
+    const doc = JSON.parse(runs.en.stdout);
+    const got = doc.issues.map((i: Expected) => key(i)).sort();
+    expect(got).toEqual(want.map(key).sort());
+    for (const i of doc.issues) {
+      expect(i.file).toBe(file);
+      expect(i.severity).toBe(ISSUE_CODES[i.code as keyof typeof ISSUE_CODES]);
+      expect(typeof i.message).toBe('string');
+      expect(i.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('exits 1 on errors, 0 otherwise, and never shows a stack', () => {
+    const hasError = want.some((e) => e.severity === 'error');
+    expect(runs.en.status).toBe(hasError ? 1 : 0);
+    expectNoStack(runs.en);
+  });
+
+  it('keeps the codes and changes the words with the language', () => {
+    const en = JSON.parse(runs.en.stdout).issues;
+    const vi = JSON.parse(runs.vi.stdout).issues;
+    expect(vi.map((i: Expected) => i.code)).toEqual(en.map((i: Expected) => i.code));
+    const differs = en.some((i: { message: string }, n: number) => i.message !== vi[n].message);
+    expect(differs).toBe(true);
+  });
+});
