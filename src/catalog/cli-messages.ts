@@ -30,6 +30,10 @@ export const CLI = {
     vi: (p) => `Hạn nộp ${p.date}: đã quá hạn ${p.days} ngày`,
     en: (p) => `Deadline ${p.date}: passed ${p.days} days ago`,
   } as F<{ date: string; days: number }>,
+  rollupTotals: {
+    vi: (p) => `Dự kiến ${p.expected} đơn vị: ${p.submitted} đã nộp (${p.onTime} đúng hạn, ${p.late} muộn), ${p.rejected} bị từ chối, ${p.missing} chưa nộp`,
+    en: (p) => `${p.expected} units expected: ${p.submitted} submitted (${p.onTime} on time, ${p.late} late), ${p.rejected} rejected, ${p.missing} missing`,
+  } as F<{ expected: number; submitted: number; onTime: number; late: number; rejected: number; missing: number }>,
   photoWarning: {
     vi: (p) => `Cảnh báo: không đọc được ảnh ${p.file}; báo cáo vẫn được lập, không có ảnh này`,
     en: (p) => `Warning: cannot read photo ${p.file}; the report is made without it`,

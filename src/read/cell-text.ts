@@ -15,3 +15,10 @@ export function cleanText(s: string): string | null {
   if (t.length === 0) return null;
   return NON_ASCII.test(t) ? t.normalize('NFC') : t;
 }
+
+/** cleanText for text already known to be NFC-inert (see nfc-stable.ts): trim and blank → null only. */
+export function trimToNull(s: string): string | null {
+  if (s.length === 0) return null;
+  const t = s.trim();
+  return t.length === 0 ? null : t;
+}

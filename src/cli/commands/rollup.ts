@@ -1,2 +1,54 @@
+import * as path from 'node:path';
+import { CLI } from '../../catalog/cli-messages';
+import { Fatal } from '../../fatal';
+import { expandInputs } from '../../read/files';
+import { makeReport } from '../../pipeline/report';
+import { rollup } from '../../pipeline/rollup';
+import { statusDocument } from '../../pipeline/status';
+import { writeAtomic } from '../../write/atomic';
+import { lockOutput } from '../../write/lock';
 import type { Console } from '../console';
-export async function run(_args: unknown[], _opts: Record<string, unknown>, _con: Console): Promise<number> { return 2; }
+import { deadlineLine, today } from '../dates';
+import { parseFormats, sizeText } from '../formats';
+import { setup } from '../setup';
+
+/** `lllweek rollup INBOX --out DIR`: 0 all in; 3 done but some rejected or missing; 2 could not run. */
+export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
+  const inbox = args[0] as string;
+  const formats = parseFormats(opts.format);
+  const { loaded, settings } = await setup(opts, con);
+  const outDir = path.resolve(String(opts.out));
+  const { files, missing } = await expandInputs([inbox]);
+  if (missing.length) throw new Fatal('input-missing', { value: inbox });
+  const release = await lockOutput(outDir);
+  try {
+    const deadline = loaded.config.deadline ?? `${loaded.config.year ?? settings.year ?? new Date().getFullYear()}-10-15`;
+    const result = await rollup(files, settings, { root: loaded.config.agency?.unit ?? null, deadline, lang: con.lang });
+    const report = await makeReport({
+      collected: result.merged,
+      config: loaded.config,
+      configDir: loaded.dir,
+      settings,
+      lang: con.lang,
+      formats,
+      baseline: opts.baseline as string | undefined,
+      templates: opts.template as string | undefined,
+      today: today(),
+      version: (require('../../../package.json') as { version: string }).version,
+      status: result.units.map(({ issueList: _issueList, ...u }) => u),
+      issues: result.merged.check.issues,
+      inputs: files,
+    });
+    const outputs = [...report.files, { name: 'status.json', data: Buffer.from(statusDocument(result, report.settings), 'utf8') }];
+    const lines: string[] = [];
+    for (const f of outputs) {
+      await writeAtomic(path.join(outDir, f.name), f.data);
+      lines.push(`  ${path.join(outDir, f.name)}  (${sizeText(f.data.length)})`);
+    }
+    const t = result.totals;
+    con.info([CLI.written[con.lang], ...lines, CLI.rollupTotals[con.lang](t), deadlineLine(report.settings.deadline, today(), con.lang)].join('\n'));
+    return t.rejected > 0 || t.missing > 0 ? 3 : 0;
+  } finally {
+    await release();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Pictures on sheets: each image of the store is added to the workbook once (exceljs numbers the
+ * media in order of addition, so the same document gives the same parts) and anchored by its top
+ * left cell with a size in pixels, scaled down to the room it is given.
+ */
+import type { Image as ExcelImage, Workbook, Worksheet } from 'exceljs';
+import type { ImageStore } from '../../model/types';
+import { ROW_PX } from './style';
+
+export interface Placed {
+  width: number;
+  height: number;
+  /** Default-height rows the picture covers: where the next content may start. */
+  rows: number;
+}
+
+export class ImageBook {
+  private readonly ids = new Map<string, number>();
+
+  constructor(
+    private readonly wb: Workbook,
+    private readonly store: ImageStore,
+  ) {}
+
+  /**
+   * Put image `name` at 1-based (row, col), at most `maxWidth` px wide (never enlarged).
+   * Returns null for a name the store does not have: a missing picture leaves no hole.
+   */
+  place(ws: Worksheet, name: string, row: number, col: number, maxWidth: number): Placed | null {
+    const asset = this.store.get(name);
+    if (!asset || asset.width <= 0 || asset.height <= 0) return null;
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      // exceljs declares its own `Buffer` (an ArrayBuffer); at run time it wants Node's Buffer.
+      const buffer = asset.png as unknown as ExcelImage['buffer'];
+      id = this.wb.addImage({ buffer, extension: asset.format ?? 'png' });
+      this.ids.set(name, id);
+    }
+    const width = Math.round(Math.min(maxWidth, asset.width));
+    const height = Math.round((asset.height * width) / asset.width);
+    // exceljs anchors are 0-based.
+    ws.addImage(id, { tl: { col: col - 1, row: row - 1 }, ext: { width, height } });
+    return { width, height, rows: Math.ceil(height / ROW_PX) };
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The `Thông tin` sheet: what the workbook is about and where it came from — year, week, theme,
+ * agency, the lllweek version, when it was made, and each input file with its SHA-256, so that a
+ * higher office can tell which submissions a report was made from.
+ */
+import type { Worksheet } from 'exceljs';
+import { formatViDate } from '../../../text/vi-date';
+import type { WorkbookInput } from '../../workbook-input';
+import { fitColumns, setValue, text, writeTable, type CellInput, type ColumnKind, type Formats } from '../style';
+
+const FILE_COLUMNS = [
+  { header: 'Tệp đầu vào', kind: 'text' as const },
+  { header: 'SHA-256', kind: 'text' as const },
+];
+
+export function writeInfoSheet(ws: Worksheet, info: WorkbookInput['info'], fmt: Formats): void {
+  const generatedKind: ColumnKind = /^\d{4}-\d{2}-\d{2}$/.test(info.generated) ? 'date' : 'text';
+  const pairs: [string, CellInput, ColumnKind][] = [
+    ['Năm', info.year, 'int'],
+    ['Tuần lễ', `${formatViDate(info.week.start)} – ${formatViDate(info.week.end)}`, 'text'],
+    ['Chủ đề', info.theme, 'text'],
+    ['Cơ quan', info.agency, 'text'],
+    ['Mã đơn vị', info.unit, 'text'],
+    ['Phiên bản lllweek', info.version, 'text'],
+    ['Thời điểm lập', info.generated, generatedKind],
+  ];
+  pairs.forEach(([key, value, kind], i) => {
+    const k = ws.getCell(i + 1, 1);
+    k.value = text(key);
+    k.font = { bold: true };
+    const v = ws.getCell(i + 1, 2);
+    setValue(v, kind, value, fmt);
+    v.alignment = { horizontal: 'left', wrapText: true };
+  });
+  // A year is a number, but not one to group: 2025, not 2.025.
+  ws.getCell(1, 2).numFmt = '0';
+
+  const files = writeTable(ws, { row: pairs.length + 2 }, FILE_COLUMNS, info.inputs.map((f) => [f.file, f.sha256]), fmt);
+  fitColumns(ws, { headerRows: [files.headerRow], fmt, max: 80 });
+}

@@ -1,0 +1,231 @@
+/**
+ * What every sheet of the output workbook and of the blank form shares: cell formats, the header
+ * and border look, data tables written from column specs, frozen and filtered headers, and column
+ * widths estimated from the text. One place, so the sheets look alike and nothing is copied.
+ */
+import type { Alignment, Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
+import { xmlSafe } from '../../text/normalize';
+import { dateFromIso } from '../../text/vi-date';
+import { formatInt } from '../../text/vi-number';
+
+// ---------------------------------------------------------------------------------------------
+// Formats and looks
+
+/** Display formats: Excel shows `#,##0` with the reader's locale separator (40.881 in vi-VN). */
+export interface Formats {
+  int: string;
+  signedInt: string;
+  rate: string;
+  signedRate: string;
+  date: string;
+  /** Decimals of a rate, for width estimates. */
+  decimals: number;
+}
+
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const INT_FORMAT = '#,##0';
+
+export function formats(decimals: number): Formats {
+  const d = Math.max(0, Math.min(6, Math.floor(decimals)));
+  const pct = d > 0 ? `0.${'0'.repeat(d)}%` : '0%';
+  return {
+    int: INT_FORMAT,
+    signedInt: `+${INT_FORMAT};-${INT_FORMAT};0`,
+    rate: pct,
+    // A change is shown with its sign: "+0.64%" reads "tăng", "-1.20%" "giảm".
+    signedRate: `+${pct};-${pct};${pct}`,
+    date: DATE_FORMAT,
+    decimals: d,
+  };
+}
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+export const THIN_BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+export const HEADER_FONT: Partial<Font> = { bold: true };
+const HEADER_ALIGNMENT: Partial<Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
+
+/** Any text taken from the inputs or templates, made safe for the sheet XML. */
+export function text(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const s = xmlSafe(value);
+  return s === '' ? null : s;
+}
+
+/** Header cells: bold, centred, wrapped, shaded, boxed. */
+export function styleHeaderCell(cell: Cell): void {
+  cell.font = HEADER_FONT;
+  cell.alignment = HEADER_ALIGNMENT;
+  cell.fill = HEADER_FILL;
+  cell.border = THIN_BORDER;
+}
+
+/** A bold title line merged across `span` columns (the form's "BIỂU THỐNG KÊ ...", a sheet's caption). */
+export function titleRow(ws: Worksheet, row: number, title: string, span: number, opts: { size?: number; center?: boolean } = {}): void {
+  const cell = ws.getCell(row, 1);
+  cell.value = text(title);
+  cell.font = { bold: true, size: opts.size ?? 12 };
+  cell.alignment = { horizontal: opts.center ? 'center' : 'left', vertical: 'middle' };
+  if (span > 1) ws.mergeCells(row, 1, row, span);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data tables
+
+/**
+ * How a column's values are written. Numbers are numeric cells (never text), dates real date
+ * cells; `text` is copied as a string, so `=HYPERLINK(...)` typed by a clerk stays text.
+ */
+export type ColumnKind = 'text' | 'int' | 'signedInt' | 'rate' | 'signedRate' | 'date';
+
+export interface ColumnSpec {
+  header: string;
+  kind: ColumnKind;
+}
+
+/** A value for a data cell: text, a number (rates as fractions), an ISO date for `date`, or blank. */
+export type CellInput = string | number | null | undefined;
+
+export interface TablePlace {
+  headerRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+}
+
+/** Set one data cell from its column kind: the number format goes with the value. */
+export function setValue(cell: Cell, kind: ColumnKind, value: CellInput, fmt: Formats): void {
+  if (value === null || value === undefined || value === '') return;
+  if (kind === 'text' || typeof value === 'string') {
+    if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      cell.value = dateFromIso(value);
+      cell.numFmt = fmt.date;
+      return;
+    }
+    cell.value = text(String(value));
+    return;
+  }
+  if (!Number.isFinite(value)) return;
+  cell.value = value;
+  cell.numFmt = kind === 'date' ? fmt.date : fmt[kind];
+  cell.alignment = { horizontal: 'right' };
+}
+
+/** Write a header row and data rows with borders; returns where the table landed. */
+export function writeTable(
+  ws: Worksheet,
+  at: { row: number; col?: number },
+  columns: readonly ColumnSpec[],
+  rows: readonly (readonly CellInput[])[],
+  fmt: Formats,
+): TablePlace {
+  const firstCol = at.col ?? 1;
+  columns.forEach((c, i) => {
+    const cell = ws.getCell(at.row, firstCol + i);
+    cell.value = text(c.header);
+    styleHeaderCell(cell);
+  });
+  rows.forEach((values, r) => {
+    columns.forEach((c, i) => {
+      const cell = ws.getCell(at.row + 1 + r, firstCol + i);
+      setValue(cell, c.kind, values[i], fmt);
+      cell.border = THIN_BORDER;
+    });
+  });
+  return { headerRow: at.row, lastRow: at.row + rows.length, firstCol, lastCol: firstCol + columns.length - 1 };
+}
+
+/** Freeze everything above and including the header row, and filter the table. */
+export function freezeAndFilter(ws: Worksheet, table: TablePlace, xSplit = 0): void {
+  ws.views = [{ state: 'frozen', xSplit, ySplit: table.headerRow }];
+  ws.autoFilter = {
+    from: { row: table.headerRow, column: table.firstCol },
+    to: { row: Math.max(table.headerRow, table.lastRow), column: table.lastCol },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+/** Width of a text in Excel's character units: its longest line, a little more for capitals. */
+export function textWidth(s: string): number {
+  let best = 0;
+  for (const line of s.split('\n')) {
+    let w = 0;
+    for (const ch of line) w += ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? 1.2 : 1;
+    best = Math.max(best, w);
+  }
+  return best;
+}
+
+/** Lines a text takes when wrapped at `width` characters (explicit breaks included). */
+export function wrappedLines(s: string, width: number): number {
+  const w = Math.max(1, width);
+  return s.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / w)), 0);
+}
+
+/** Points per wrapped line at the default 11 pt font. */
+export const LINE_HEIGHT = 15;
+/** Pixels per default row (15 pt) and per character of column width (Calibri 11, 96 dpi). */
+export const ROW_PX = 20;
+export const CHAR_PX = 7;
+
+/** The width a cell's shown value needs. */
+function cellWidth(cell: Cell, fmt: Formats | null): number {
+  const v = cell.value;
+  if (v === null || v === undefined) return 0;
+  if (v instanceof Date) return 10;
+  if (typeof v === 'number') {
+    const f = cell.numFmt ?? '';
+    if (f.includes('%')) return String(Math.round(Math.abs(v) * 100)).length + (fmt?.decimals ?? 2) + 4;
+    return formatInt(v).length + (v < 0 || f.startsWith('+') ? 1 : 0);
+  }
+  if (typeof v === 'string') return textWidth(v);
+  if (typeof v === 'object' && 'richText' in v) return textWidth(v.richText.map((r) => r.text).join(''));
+  return String(v).length;
+}
+
+export interface FitOptions {
+  /** Rows whose text may wrap (headers): they count only up to `headerCap` characters. */
+  headerRows?: readonly number[];
+  headerCap?: number;
+  min?: number;
+  max?: number;
+  fmt?: Formats | null;
+}
+
+/**
+ * Size each column to its longest shown value (capped; merged titles do not count) and give the
+ * header rows the height their wrapped labels need.
+ */
+export function fitColumns(ws: Worksheet, opts: FitOptions = {}): void {
+  const min = opts.min ?? 8;
+  const max = opts.max ?? 60;
+  const headerCap = opts.headerCap ?? 24;
+  const headers = new Set(opts.headerRows ?? []);
+  const widths: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged) return;
+      let w = cellWidth(cell, opts.fmt ?? null);
+      if (headers.has(r)) w = Math.min(w, headerCap);
+      widths[c] = Math.max(widths[c] ?? 0, w);
+    });
+  });
+  for (let c = 1; c < widths.length; c++) {
+    ws.getColumn(c).width = Math.round(Math.min(max, Math.max(min, (widths[c] ?? 0) + 2)) * 10) / 10;
+  }
+  fitHeaderHeights(ws, [...headers]);
+}
+
+/** Give wrapped header rows the height their labels need at the columns' current widths. */
+export function fitHeaderHeights(ws: Worksheet, rows: readonly number[]): void {
+  for (const r of rows) {
+    const row = ws.getRow(r);
+    let lines = 1;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (typeof cell.value === 'string') lines = Math.max(lines, wrappedLines(cell.value, (ws.getColumn(c).width ?? 9) - 1));
+    });
+    if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
+  }
+}

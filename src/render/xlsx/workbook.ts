@@ -1,0 +1,30 @@
+/**
+ * A workbook whose bytes depend only on what is put in it: fixed creation/modification times and
+ * creator, then the package re-zipped with a fixed entry time and order (exceljs stamps zip
+ * entries with the clock). Shared by the report workbook and the blank form.
+ */
+import { Workbook } from 'exceljs';
+import { normalizeZip } from '../../write/zip-normalize';
+
+export const CREATOR = 'lllweek';
+
+export function createWorkbook(date: Date): Workbook {
+  const wb = new Workbook();
+  wb.creator = CREATOR;
+  wb.lastModifiedBy = CREATOR;
+  wb.created = date;
+  wb.modified = date;
+  return wb;
+}
+
+export async function workbookBytes(wb: Workbook, mtime: Date): Promise<Buffer> {
+  const raw = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
+  return normalizeZip(raw, { mtime });
+}
+
+/** The report's time as a Date: `generated` when it parses, else the given ISO day (the week's start). */
+export function fixedDate(generated: string, fallbackIso: string): Date {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(generated) ? `${generated}T00:00:00Z` : generated;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? new Date(`${fallbackIso}T00:00:00Z`) : d;
+}
