@@ -58,7 +58,8 @@ export function buildContext(input: ContextInput) {
     decimals: s.decimals,
     agency: s.agency,
     place: s.place,
-    numberLine: `Số: ${s.number === null ? '      ' : pad2(s.number)}/BC${s.agency.code ? `-${s.agency.code}` : ''}`,
+    // No-break spaces: the room left to write the number by hand must survive HTML's white-space folding.
+    numberLine: `Số: ${s.number === null ? '\u00a0'.repeat(6) : pad2(s.number)}/BC${s.agency.code ? `-${s.agency.code}` : ''}`,
     placeDate: `${s.place ? `${s.place}, ` : ''}${formatAdminDate(s.reportDate)}`,
     basis: s.basis,
     signer: s.signer,

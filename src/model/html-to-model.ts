@@ -10,6 +10,9 @@ import type { Align, Block, DocumentModel, HeaderBlock, ParagraphRole, Run, Sign
 const ROLES: ParagraphRole[] = ['body', 'title', 'subject', 'basis', 'placeholder', 'caption', 'note'];
 const ALIGNS: Align[] = ['left', 'center', 'right', 'justify'];
 
+/** HTML's white space: not the no-break space, which templates use on purpose. */
+const WS = /[ \t\r\n\f]+/g;
+
 const isEl = (n: ChildNode): n is Element => n.type === 'tag';
 const classes = (el: Element) => (el.attribs.class ?? '').split(/\s+/).filter(Boolean);
 const children = (el: Element) => el.children.filter(isEl);
@@ -19,7 +22,7 @@ function runsOf(nodes: ChildNode[], style: { bold?: boolean; italic?: boolean } 
   const out: Run[] = [];
   for (const n of nodes) {
     if (n.type === 'text') {
-      const text = n.data.replace(/\s+/g, ' ');
+      const text = n.data.replace(WS, ' ');
       if (text) out.push({ text, ...style });
     } else if (isEl(n)) {
       const tag = n.name;
@@ -40,9 +43,9 @@ function tidy(runs: Run[]): Run[] {
     if (last && !last.break && !r.break && !!last.bold === !!r.bold && !!last.italic === !!r.italic) last.text += r.text;
     else merged.push({ ...r });
   }
-  if (merged.length && !merged[0].break) merged[0].text = merged[0].text.replace(/^\s+/, '');
+  if (merged.length && !merged[0].break) merged[0].text = merged[0].text.replace(/^[ \t\r\n\f]+/, '');
   const end = merged[merged.length - 1];
-  if (end && !end.break) end.text = end.text.replace(/\s+$/, '');
+  if (end && !end.break) end.text = end.text.replace(/[ \t\r\n\f]+$/, '');
   return merged.filter((r) => r.break || r.text !== '');
 }
 

@@ -100,7 +100,7 @@ export function resolveReportSettings(
   const defaults = AGENCY_KINDS[matchKey(unit?.kind ?? '')] ?? AGENCY_FALLBACK;
   const fill = (t: string) => t.replace('{name}', upper(unit?.name ?? '')).replace('{parent}', upper(parent?.name ?? '')).trim();
   const parentLine = cfg.agency?.parent ?? (defaults.parent ? fill(defaults.parent) : '');
-  const name = cfg.agency?.name ?? (unit ? fill(defaults.name) : 'CƠ QUAN BÁO CÁO');
+  const name = cfg.agency?.name ?? (unit ? fill(defaults.name) : '(TÊN CƠ QUAN BÁO CÁO)');
   return {
     year,
     week: cfg.week ?? (known ? { start: known.start, end: known.end } : defaultWeek(year)),
@@ -117,7 +117,7 @@ export function resolveReportSettings(
       inText: nameInText(name, unit?.name ?? null),
       area: unit ? lowerKind(unit.name) : 'đơn vị',
     },
-    place: cfg.place ?? (unit ? placeOf(unit.name) : ''),
+    place: cfg.place ?? (unit ? placeOf(unit.name) : '……'),
     number: cfg.number ?? null,
     basis: cfg.basis ?? [],
     signer: { lines: cfg.signer?.lines ?? defaults.signer, name: cfg.signer?.name ?? '' },

@@ -10,8 +10,8 @@ import { ACTIVITY_COLUMNS, TABLE_SHEET_NAMES, TALLY_FIGURES, tallyColumns, type 
 import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
 import type { Unit } from '../validate/records';
-import { DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './xlsx/style';
-import { kindOf } from './xlsx/sheets/data';
+import { BOLD, DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './xlsx/style';
+import { contractSpec } from './xlsx/sheets/data';
 import { createWorkbook, workbookBytes } from './xlsx/workbook';
 
 export interface FormOptions {
@@ -93,7 +93,7 @@ const STOP = { allowBlank: true, showErrorMessage: true, showInputMessage: true,
 function listRule(range: string, what: string): DataValidation {
   return {
     ...STOP, type: 'list', formulae: [range],
-    errorTitle: 'Giá trị không có trong danh sách', error: `${what} phải chọn trong danh sách (bấm vào mũi tên ở góc ô).`,
+    errorTitle: 'Không có trong danh sách', error: `${what} phải chọn trong danh sách (bấm vào mũi tên ở góc ô).`,
     promptTitle: what, prompt: 'Chọn trong danh sách.',
   };
 }
@@ -148,12 +148,12 @@ function writeDataSheet(ws: Worksheet, title: string, columns: Column[], opts: F
   ws.getRow(1).height = 24;
   const unit = ws.getCell(2, 1);
   unit.value = 'Đơn vị:';
-  unit.font = { bold: true };
+  unit.font = BOLD;
   // The unit's name goes in the merged cells right of the label, over a dotted line.
   ws.mergeCells(2, 2, 2, Math.min(span, 6));
   ws.getCell(2, 2).border = { bottom: { style: 'dotted' } };
 
-  writeTable(ws, { row: FORM_HEADER_ROW }, columns.map((c) => ({ header: c.labels[0], kind: kindOf(c) })), [], fmt);
+  writeTable(ws, { row: FORM_HEADER_ROW }, columns.map(contractSpec), [], fmt);
   const first = FORM_HEADER_ROW + 1;
   const last = FORM_HEADER_ROW + FORM_DATA_ROWS;
   const validations = (ws as unknown as SheetValidations).dataValidations;
@@ -172,6 +172,8 @@ function writeDataSheet(ws: Worksheet, title: string, columns: Column[], opts: F
   });
   fitHeaderHeights(ws, [FORM_HEADER_ROW]);
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: FORM_HEADER_ROW }];
+  // Units print the form to fill by hand too: a landscape page across.
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,25 +227,26 @@ function tallyHelp(col: Column, opts: FormOptions): string {
 function writeHelp(ws: Worksheet, opts: FormOptions): void {
   ws.getColumn(1).width = 28;
   ws.getColumn(2).width = 90;
+  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   let row = 1;
-  const line = (s: string, bold = false) => {
-    const cell = ws.getCell(row, 1);
+  /** A wrapped, top-aligned text cell; the row grows to the lines it needs at `width` characters. */
+  const put = (col: number, s: string, width: number, bold: boolean) => {
+    const cell = ws.getCell(row, col);
     cell.value = text(s);
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (bold) cell.font = { bold: true };
+    if (bold) cell.font = BOLD;
+    const lines = wrappedLines(s, width);
+    const height = lines * LINE_HEIGHT + 2;
+    if (lines > 1 && height > (ws.getRow(row).height ?? 0)) ws.getRow(row).height = height;
+  };
+  const line = (s: string, bold = false) => {
+    put(1, s, 115, bold);
     ws.mergeCells(row, 1, row, 2);
-    const lines = wrappedLines(s, 115);
-    if (lines > 1) ws.getRow(row).height = lines * LINE_HEIGHT + 2;
     row++;
   };
   const pair = (label: string, how: string) => {
-    ws.getCell(row, 1).value = text(label);
-    ws.getCell(row, 1).font = { bold: true };
-    const cell = ws.getCell(row, 2);
-    cell.value = text(how);
-    cell.alignment = { wrapText: true, vertical: 'top' };
-    const lines = wrappedLines(how, 88);
-    if (lines > 1) ws.getRow(row).height = lines * LINE_HEIGHT + 2;
+    put(1, label, 26, true);
+    put(2, how, 88, false);
     row++;
   };
 
@@ -251,9 +254,9 @@ function writeHelp(ws: Worksheet, opts: FormOptions): void {
   row++;
   [
     `1. Biểu mẫu có hai trang tính: “${FORM_SHEETS.activities}” (mỗi dòng là một hoạt động đơn vị tổ chức trong Tuần lễ) và “${FORM_SHEETS.tallies}” (mỗi đơn vị một dòng, số liệu tại thời điểm báo cáo).`,
-    `2. Ghi tên đơn vị ở dòng 2; không sửa dòng tiêu đề (dòng ${FORM_HEADER_ROW}); ghi số liệu từ dòng ${FORM_HEADER_ROW + 1}, mỗi dòng một hoạt động, không để dòng trống xen giữa.`,
+    `2. Ghi tên đơn vị ở dòng 2; không sửa dòng tiêu đề (dòng ${FORM_HEADER_ROW}); ghi số liệu từ dòng ${FORM_HEADER_ROW + 1}.`,
     `3. Ngày ghi theo thứ tự ngày/tháng/năm: 02/10/${opts.year} là ngày 2 tháng 10 năm ${opts.year}.`,
-    '4. Số ghi bằng chữ số, không ghi chữ; có thể dùng dấu chấm ngăn cách hàng nghìn (ví dụ 6.800).',
+    '4. Số ghi bằng chữ số, không ghi chữ, không ghi đơn vị tính (ví dụ 6800).',
     '5. Ô để trống nghĩa là không có số liệu (chưa báo cáo), không phải bằng 0; nếu số liệu bằng 0 thì ghi 0.',
     '6. Ảnh: chép các tệp ảnh (JPEG, PNG) vào cùng thư mục với tệp này, ghi tên tệp ảnh vào cột “Ảnh”, nhiều ảnh cách nhau bằng dấu chấm phẩy (;).',
     '7. Gửi tệp này (kèm các tệp ảnh) qua thư điện tử trước thời hạn quy định.',

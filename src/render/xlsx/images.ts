@@ -23,10 +23,10 @@ export class ImageBook {
   ) {}
 
   /**
-   * Put image `name` at 1-based (row, col), at most `maxWidth` px wide (never enlarged).
+   * Put image `name` at 1-based (row, col), scaled into `maxWidth` × `maxHeight` px (never enlarged).
    * Returns null for a name the store does not have: a missing picture leaves no hole.
    */
-  place(ws: Worksheet, name: string, row: number, col: number, maxWidth: number): Placed | null {
+  place(ws: Worksheet, name: string, row: number, col: number, maxWidth: number, maxHeight = Infinity): Placed | null {
     const asset = this.store.get(name);
     if (!asset || asset.width <= 0 || asset.height <= 0) return null;
     let id = this.ids.get(name);
@@ -36,8 +36,9 @@ export class ImageBook {
       id = this.wb.addImage({ buffer, extension: asset.format ?? 'png' });
       this.ids.set(name, id);
     }
-    const width = Math.round(Math.min(maxWidth, asset.width));
-    const height = Math.round((asset.height * width) / asset.width);
+    const scale = Math.min(1, maxWidth / asset.width, maxHeight / asset.height);
+    const width = Math.round(asset.width * scale);
+    const height = Math.round(asset.height * scale);
     // exceljs anchors are 0-based.
     ws.addImage(id, { tl: { col: col - 1, row: row - 1 }, ext: { width, height } });
     return { width, height, rows: Math.ceil(height / ROW_PX) };

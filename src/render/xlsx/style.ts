@@ -42,7 +42,16 @@ export function formats(decimals: number): Formats {
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 export const THIN_BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 export const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-export const HEADER_FONT: Partial<Font> = { bold: true };
+/**
+ * The workbook's default font. Every font we set names it: a font with only `bold` leaves the
+ * face to the viewer (LibreOffice picks a serif one).
+ */
+export const BASE_FONT: Partial<Font> = { name: 'Calibri', family: 2, size: 11 };
+export function font(f: Partial<Font> = {}): Partial<Font> {
+  return { ...BASE_FONT, ...f };
+}
+export const BOLD = font({ bold: true });
+export const HEADER_FONT = BOLD;
 const HEADER_ALIGNMENT: Partial<Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 
 /** Any text taken from the inputs or templates, made safe for the sheet XML. */
@@ -64,7 +73,7 @@ export function styleHeaderCell(cell: Cell): void {
 export function titleRow(ws: Worksheet, row: number, title: string, span: number, opts: { size?: number; center?: boolean } = {}): void {
   const cell = ws.getCell(row, 1);
   cell.value = text(title);
-  cell.font = { bold: true, size: opts.size ?? 12 };
+  cell.font = font({ bold: true, size: opts.size ?? 12 });
   cell.alignment = { horizontal: opts.center ? 'center' : 'left', vertical: 'middle' };
   if (span > 1) ws.mergeCells(row, 1, row, span);
 }

@@ -14,7 +14,7 @@ import type { Activity, Tally } from '../../../validate/records';
 import { fitColumns, freezeAndFilter, writeTable, type CellInput, type ColumnKind, type ColumnSpec, type Formats } from '../style';
 
 /** How a contract column is written: the checker's column type decides. */
-export function kindOf(col: Column): ColumnKind {
+function kindOf(col: Column): ColumnKind {
   switch (col.type) {
     case 'date':
       return 'date';
@@ -28,10 +28,18 @@ export function kindOf(col: Column): ColumnKind {
   }
 }
 
-const spec = (col: Column): ColumnSpec => ({ header: col.labels[0], kind: kindOf(col) });
+/** A contract column as the form and the workbook write it: its first label, its kind of value. */
+export const contractSpec = (col: Column): ColumnSpec => ({ header: col.labels[0], kind: kindOf(col) });
 
 /** Photo paths are relative to the unit's own file and would not resolve from the workbook. */
 const ACTIVITY_OUTPUT_COLUMNS = ACTIVITY_COLUMNS.filter((c) => c.key !== 'photos');
+
+/** Header on row 1 (the reader needs no title), frozen and filtered, columns fitted. */
+function writeContractTable(ws: Worksheet, columns: Column[], rows: CellInput[][], fmt: Formats): void {
+  const table = writeTable(ws, { row: 1 }, columns.map(contractSpec), rows, fmt);
+  freezeAndFilter(ws, table);
+  fitColumns(ws, { headerRows: [table.headerRow], fmt });
+}
 
 export interface DataSheetInput {
   activityTypes: ActivityType[];
@@ -77,9 +85,7 @@ function activityValue(a: Activity, key: string, input: DataSheetInput): CellInp
 
 export function writeActivitiesSheet(ws: Worksheet, activities: Activity[], input: DataSheetInput): void {
   const rows = activities.map((a) => ACTIVITY_OUTPUT_COLUMNS.map((c) => activityValue(a, c.key, input)));
-  const table = writeTable(ws, { row: 1 }, ACTIVITY_OUTPUT_COLUMNS.map(spec), rows, input.fmt);
-  freezeAndFilter(ws, table);
-  fitColumns(ws, { headerRows: [table.headerRow], fmt: input.fmt });
+  writeContractTable(ws, ACTIVITY_OUTPUT_COLUMNS, rows, input.fmt);
 }
 
 /**
@@ -98,7 +104,5 @@ export function writeTalliesSheet(ws: Worksheet, tallies: Tally[], input: DataSh
       return t.figures[c.key] ?? null;
     }),
   );
-  const table = writeTable(ws, { row: 1 }, columns.map(spec), rows, input.fmt);
-  freezeAndFilter(ws, table);
-  fitColumns(ws, { headerRows: [table.headerRow], fmt: input.fmt });
+  writeContractTable(ws, columns, rows, input.fmt);
 }

@@ -6,7 +6,7 @@
 import type { Worksheet } from 'exceljs';
 import { formatViDate } from '../../../text/vi-date';
 import type { WorkbookInput } from '../../workbook-input';
-import { fitColumns, setValue, text, writeTable, type CellInput, type ColumnKind, type Formats } from '../style';
+import { BOLD, fitColumns, setValue, text, writeTable, type CellInput, type ColumnKind, type Formats } from '../style';
 
 const FILE_COLUMNS = [
   { header: 'Tệp đầu vào', kind: 'text' as const },
@@ -27,7 +27,7 @@ export function writeInfoSheet(ws: Worksheet, info: WorkbookInput['info'], fmt: 
   pairs.forEach(([key, value, kind], i) => {
     const k = ws.getCell(i + 1, 1);
     k.value = text(key);
-    k.font = { bold: true };
+    k.font = BOLD;
     const v = ws.getCell(i + 1, 2);
     setValue(v, kind, value, fmt);
     v.alignment = { horizontal: 'left', wrapText: true };

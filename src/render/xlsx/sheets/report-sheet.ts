@@ -4,19 +4,21 @@
  * estimated from the text (Excel does not grow merged rows by itself); tables are ranges with
  * thin borders and numeric cells; figures and photos are pictures; page breaks are ignored.
  */
-import type { Alignment, CellRichTextValue, Font, Worksheet } from 'exceljs';
+import type { Alignment, CellRichTextValue, Worksheet } from 'exceljs';
 import type { Align, Block, DocumentModel, Figure, Gallery, HeaderBlock, List, Paragraph, Run, SignatureBlock, Table } from '../../../model/types';
 import { placeCells } from '../../docx/tables';
 import { HEADER_SEARCH_ROWS, type HeaderGuard } from '../header-guard';
 import type { ImageBook } from '../images';
-import { CHAR_PX, LINE_HEIGHT, styleHeaderCell, text, textWidth, THIN_BORDER, wrappedLines, type Formats } from '../style';
+import { CHAR_PX, font, LINE_HEIGHT, styleHeaderCell, text, textWidth, THIN_BORDER, wrappedLines, type Formats } from '../style';
 
 /** Columns running text spans at least, and the text width aimed at (≈ 680 px, an A4 text line). */
 const MIN_SPAN = 8;
 const TARGET_CHARS = 96;
-const TABLE_COL_MIN = 6;
+const TABLE_COL_MIN = 8;
 const TABLE_COL_MAX = 30;
 const IMAGE_WIDTH = 600;
+/** A portrait photo scaled to half the text width would be taller than a screen: cap it. */
+const PHOTO_HEIGHT = 260;
 /** Empty rows left for the signature, as on paper. */
 const SIGNING_ROOM = 3;
 
@@ -34,16 +36,27 @@ interface LineStyle {
 }
 
 const plain = (runs: readonly Run[]): string => runs.map((r) => (r.break ? '\n' : r.text)).join('');
+const plainText = (s: string | null): CellText => ({ value: text(s), bold: false, italic: false });
+
+interface CellText {
+  value: string | CellRichTextValue | null;
+  /** The look of the whole cell when the runs share one (then `value` is plain text). */
+  bold: boolean;
+  italic: boolean;
+}
 
 /** Plain text when the runs share one look (the cell font carries it), rich text when they differ. */
-function runsValue(runs: readonly Run[], base: LineStyle): string | CellRichTextValue | null {
+function runsValue(runs: readonly Run[], base: LineStyle): CellText {
   const parts = runs.map((r) => ({ text: r.break ? '\n' : text(r.text) ?? '', bold: !!(r.bold || base.bold), italic: !!(r.italic || base.italic) }));
-  const uniform = parts.every((p) => p.bold === parts[0]?.bold && p.italic === parts[0]?.italic);
-  if (uniform) return text(parts.map((p) => p.text).join(''));
+  const shown = parts.filter((p) => p.text !== '');
+  const first = shown[0] ?? { bold: !!base.bold, italic: !!base.italic };
+  if (shown.every((p) => p.bold === first.bold && p.italic === first.italic)) {
+    return { value: text(parts.map((p) => p.text).join('')), bold: first.bold, italic: first.italic };
+  }
   return {
-    richText: parts
-      .filter((p) => p.text !== '')
-      .map((p) => ({ text: p.text, font: { bold: p.bold, italic: p.italic, ...(base.size ? { size: base.size } : {}) } })),
+    value: { richText: shown.map((p) => ({ text: p.text, font: font({ bold: p.bold, italic: p.italic, size: base.size ?? 11 }) })) },
+    bold: false,
+    italic: false,
   };
 }
 
@@ -93,6 +106,14 @@ function layoutWidths(blocks: readonly Block[]): number[] {
   return widths;
 }
 
+/** Percent cells as rates; whole numbers grouped; others with the decimals the template showed ("74,4"). */
+function numberFormat(value: number, percent: boolean, shown: string | null, fmt: Formats): string {
+  if (percent) return fmt.rate;
+  if (Number.isInteger(value)) return fmt.int;
+  const decimals = /,(\d+)\s*$/.exec(shown ?? '')?.[1].length ?? fmt.decimals;
+  return decimals > 0 ? `${fmt.int}.${'0'.repeat(decimals)}` : fmt.int;
+}
+
 class ReportWriter {
   private row = 1;
   /** Rows holding a value so far: the reader looks for a header among the first 20 of those. */
@@ -123,19 +144,17 @@ class ReportWriter {
   }
 
   /** One wrapped cell merged over columns [from, to] of the current row; returns the lines it takes. */
-  private put(value: string | CellRichTextValue | null, from: number, to: number, style: LineStyle): number {
+  private put(content: CellText, from: number, to: number, style: LineStyle): number {
+    const { value } = content;
     if (value === null) return 1;
     const cell = this.ws.getCell(this.row, from);
     cell.value = value;
-    const font: Partial<Font> = {};
-    if (style.bold) font.bold = true;
-    if (style.italic) font.italic = true;
-    if (style.size) font.size = style.size;
-    if (Object.keys(font).length > 0) cell.font = font;
+    const bold = content.bold || !!style.bold;
+    cell.font = font({ bold, italic: content.italic || !!style.italic, size: style.size ?? 11 });
     cell.alignment = { wrapText: true, vertical: 'top', horizontal: horizontal(style.align) };
     if (to > from) this.ws.mergeCells(this.row, from, this.row, to);
     const shown = typeof value === 'string' ? value : value.richText.map((r) => r.text).join('');
-    const scale = (style.size ?? 11) / 11 * (style.bold ? 1.1 : 1);
+    const scale = ((style.size ?? 11) / 11) * (bold ? 1.1 : 1);
     return wrappedLines(shown, this.chars(from, to) / scale);
   }
 
@@ -188,7 +207,7 @@ class ReportWriter {
     for (let i = 0; i < rows; i++) {
       const [lt, ls] = left[i] ?? [null, {}];
       const [rt, rs] = right[i] ?? [null, {}];
-      const lines = Math.max(this.put(text(lt), 1, this.half, ls), this.put(text(rt), this.half + 1, this.span, rs));
+      const lines = Math.max(this.put(plainText(lt), 1, this.half, ls), this.put(plainText(rt), this.half + 1, this.span, rs));
       this.endRow(lines, Math.max(ls.size ?? 11, rs.size ?? 11), text(lt) !== null || text(rt) !== null);
     }
   }
@@ -250,14 +269,15 @@ class ReportWriter {
         const m = slot.cell;
         if (m.numeric && typeof m.value === 'number' && Number.isFinite(m.value)) {
           cell.value = m.value;
-          cell.numFmt = m.percent ? this.ctx.fmt.rate : Number.isInteger(m.value) ? this.ctx.fmt.int : '#,##0.##';
+          cell.numFmt = numberFormat(m.value, !!m.percent, texts[r][c], this.ctx.fmt);
         } else {
           const label = texts[r][c];
-          cell.value = numbered[r] && label !== null ? `${label}\n(${c + 1})` : runsValue(m.runs, { bold: m.bold });
+          const content = runsValue(m.runs, { bold: m.bold || header });
+          cell.value = numbered[r] && label !== null ? `${label}\n(${c + 1})` : content.value;
+          cell.font = font({ bold: content.bold, italic: content.italic });
         }
         if (header && boxed) styleHeaderCell(cell);
         else {
-          if (header || m.bold) cell.font = { bold: true };
           cell.alignment = {
             wrapText: true,
             vertical: 'middle',
@@ -290,12 +310,12 @@ class ReportWriter {
       let rows = 0;
       pair.forEach((item, k) => {
         const [from, to] = groups[k];
-        const placed = this.ctx.images.place(this.ws, item.image, this.row, from, this.pixels(from, to) - 10);
+        const placed = this.ctx.images.place(this.ws, item.image, this.row, from, this.pixels(from, to) - 10, PHOTO_HEIGHT);
         rows = Math.max(rows, placed?.rows ?? 0);
       });
       this.skip(rows);
       const captions = pair.map((item) => runsValue(item.caption, { italic: true }));
-      if (captions.some((c) => c !== null)) {
+      if (captions.some((c) => c.value !== null)) {
         const lines = Math.max(...pair.map((_, k) => this.put(captions[k], groups[k][0], groups[k][1], { italic: true, align: 'center' })));
         this.endRow(lines);
       }
@@ -305,6 +325,8 @@ class ReportWriter {
 }
 
 export function writeReportSheet(ws: Worksheet, model: DocumentModel, ctx: ReportSheetContext): void {
+  // Printed, the text width fits an A4 page across (Excel scales; pages break down as needed).
+  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const writer = new ReportWriter(ws, layoutWidths(model.blocks), ctx);
   for (const b of model.blocks) writer.block(b);
 }

@@ -7,7 +7,7 @@ import type { Worksheet } from 'exceljs';
 import type { Aggregate, Tally3 } from '../../../aggregate/types';
 import type { Mode } from '../../../catalog/modes';
 import type { ImageBook } from '../images';
-import { fitColumns, freezeAndFilter, titleRow, writeTable, type CellInput, type ColumnSpec, type Formats } from '../style';
+import { BOLD, fitColumns, freezeAndFilter, titleRow, writeTable, type CellInput, type ColumnSpec, type Formats } from '../style';
 
 const IMAGE_WIDTH = 600;
 
@@ -75,10 +75,10 @@ export function writeSummarySheet(ws: Worksheet, input: SummaryInput): void {
   const columns = activityColumns(input.modes);
   titleRow(ws, top, 'HOẠT ĐỘNG THEO LOẠI VÀ HÌNH THỨC', columns.length);
   const activities = writeTable(ws, { row: top + 1 }, columns, activityRows(input.aggregate, input.modes), fmt);
-  ws.getRow(activities.lastRow).font = { bold: true };
+  ws.getRow(activities.lastRow).font = BOLD;
 
   freezeAndFilter(ws, indicators);
-  fitColumns(ws, { headerRows: [indicators.headerRow, activities.headerRow], fmt, max: 40 });
+  fitColumns(ws, { headerRows: [indicators.headerRow, activities.headerRow], headerCap: 16, fmt, max: 40 });
 
   let row = activities.lastRow + 2;
   for (const name of input.charts) {

@@ -61,5 +61,5 @@ export function writeUnitsSheet(ws: Worksheet, units: UnitSummary[], indicators:
   titleRow(ws, 1, 'SỐ LIỆU THEO ĐƠN VỊ', columns.length);
   const table = writeTable(ws, { row: 2 }, columns, units.map((u) => unitRow(u, indicators)), fmt);
   freezeAndFilter(ws, table, 2);
-  fitColumns(ws, { headerRows: [table.headerRow], fmt });
+  fitColumns(ws, { headerRows: [table.headerRow], headerCap: 16, fmt });
 }
