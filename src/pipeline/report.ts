@@ -100,19 +100,18 @@ async function loadPhotos(job: ReportJob, images: ImageStore): Promise<{ refs: P
       const captions = captionsOf(a);
       return a.photos.map((p, i) => ({ p, caption: captions[i] }));
     });
-  for (const { p, caption } of candidates) {
-    if (refs.length >= MAX_PHOTOS) break;
-    if (seen.has(p.path)) continue;
-    seen.add(p.path);
-    const result = await loadPhoto(p.path, { alt: caption });
+  const unique = candidates.filter(({ p }) => !seen.has(p.path) && seen.add(p.path)).slice(0, MAX_PHOTOS);
+  // All at once: the photo module bounds how many decode together, and the work runs off the main thread.
+  const results = await Promise.all(unique.map(({ p, caption }) => loadPhoto(p.path, { alt: caption })));
+  results.forEach((result, i) => {
     if (!result.ok) {
-      warnings.push(p.written);
-      continue;
+      warnings.push(unique[i].p.written);
+      return;
     }
     const name = `photo-${refs.length + 1}`;
     images.set(name, result.image);
-    refs.push({ image: name, caption });
-  }
+    refs.push({ image: name, caption: unique[i].caption });
+  });
   return { refs, warnings };
 }
 
@@ -159,8 +158,10 @@ export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean }
     baselineYear = b.year;
   }
   const images: ImageStore = new Map();
+  // Photos decode in sharp's threads while the charts draw on this one.
+  const photosDone = opts.contextOnly ? Promise.resolve({ refs: [], warnings: [] }) : loadPhotos(job, images);
   const charts = opts.contextOnly ? { activities: null, rates: null, change: null } : drawCharts(job, agg, baselineYear, settings.year, images);
-  const photos = opts.contextOnly ? { refs: [], warnings: [] } : await loadPhotos(job, images);
+  const photos = await photosDone;
   const context = buildContext({
     settings,
     aggregate: agg,

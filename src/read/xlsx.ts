@@ -192,7 +192,7 @@ class ReaderPass {
   }
 
   guard<T>(p: Promise<T>): Promise<T> {
-    return p;
+    return Promise.race([p, this.failure]);
   }
 
   close(): void {

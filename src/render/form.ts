@@ -53,12 +53,6 @@ interface Lists {
   units: string | null;
 }
 
-function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 function writeLists(ws: Worksheet, opts: FormOptions): Lists {
   const columns: [string, string[]][] = [
     ['Danh sách loại hoạt động', opts.activityTypes.map((t) => t.label)],
@@ -77,7 +71,10 @@ function writeLists(ws: Worksheet, opts: FormOptions): Lists {
   });
   ws.state = 'hidden';
   // `'Danh mục'!$A$2:$A$14`: quoted, since the name has a space and non-ASCII letters.
-  const range = (i: number, n: number) => `'${FORM_SHEETS.lists}'!$${colLetter(i + 1)}$2:$${colLetter(i + 1)}$${Math.max(2, n + 1)}`;
+  const range = (i: number, n: number) => {
+    const col = ws.getColumn(i + 1).letter;
+    return `'${FORM_SHEETS.lists}'!$${col}$2:$${col}$${Math.max(2, n + 1)}`;
+  };
   return {
     types: range(0, opts.activityTypes.length),
     modes: range(1, opts.modes.length),
@@ -158,10 +155,9 @@ function writeDataSheet(ws: Worksheet, title: string, columns: Column[], opts: F
   const last = FORM_HEADER_ROW + FORM_DATA_ROWS;
   const validations = (ws as unknown as SheetValidations).dataValidations;
   columns.forEach((col, i) => {
-    const letter = colLetter(i + 1);
-    const rule = ruleFor(col, opts, lists);
-    if (rule) validations.add(`${letter}${first}:${letter}${last}`, rule);
     const column = ws.getColumn(i + 1);
+    const rule = ruleFor(col, opts, lists);
+    if (rule) validations.add(`${column.letter}${first}:${column.letter}${last}`, rule);
     column.width = WIDTHS[col.key] ?? DEFAULT_WIDTH;
     for (let r = first; r <= last; r++) {
       const cell = ws.getCell(r, i + 1);

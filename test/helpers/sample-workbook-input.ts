@@ -230,6 +230,17 @@ export function sampleModel(): DocumentModel {
         signerLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
         signerName: 'Nguyễn Văn An',
       },
+      { type: 'pagebreak', orientation: 'landscape' },
+      { type: 'heading', level: 1, runs: [{ text: 'PHỤ LỤC: DANH SÁCH HOẠT ĐỘNG' }] },
+      // Past the rows the reader scans: its input-like header may stay as it is.
+      {
+        type: 'table', landscape: true,
+        head: [[txt('TT'), txt('Đơn vị'), txt('Ngày'), txt('Loại hoạt động'), txt('Số lượt người tham gia')]],
+        body: [
+          [num(1, '1'), txt(WARD.name), txt('01/10/2025'), txt('Lễ khai mạc, phát động'), num(250, '250')],
+          [num(2, '2'), txt(SCHOOLS[0].name), txt('03/10/2025'), txt('Lớp học, bồi dưỡng'), num(85, '85')],
+        ],
+      },
     ],
   };
 }

@@ -219,7 +219,8 @@ test('`Báo cáo` carries the document: header block, bold headings, merged wrap
   expect(households.cell.border.top?.style).toBe('thin');
   // The early table's header is among the rows the reader scans: its columns are numbered.
   expect(find('Số buổi\n(2)')).toBeDefined();
-  expect(find('Chỉ tiêu')).toBeDefined(); // the later table is left alone
+  expect(find('Chỉ tiêu')).toBeDefined();
+  expect(find('Số lượt người tham gia')).toBeDefined(); // the appendix, further down, is left alone
   expect(find('Nguyễn Văn An')?.cell.font.bold).toBe(true);
   expect(ws.getImages()).toHaveLength(3); // the chart and two photos
 });

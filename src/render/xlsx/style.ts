@@ -102,22 +102,20 @@ export interface TablePlace {
   lastCol: number;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Set one data cell from its column kind: the number format goes with the value. */
 export function setValue(cell: Cell, kind: ColumnKind, value: CellInput, fmt: Formats): void {
   if (value === null || value === undefined || value === '') return;
-  if (kind === 'text' || typeof value === 'string') {
-    if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      cell.value = dateFromIso(value);
-      cell.numFmt = fmt.date;
-      return;
-    }
+  if (kind === 'date' && typeof value === 'string' && ISO_DATE.test(value)) {
+    cell.value = dateFromIso(value);
+    cell.numFmt = fmt.date;
+  } else if (kind === 'text' || typeof value === 'string') {
     cell.value = text(String(value));
-    return;
+  } else if (Number.isFinite(value)) {
+    cell.value = value;
+    cell.numFmt = kind === 'date' ? fmt.date : fmt[kind];
   }
-  if (!Number.isFinite(value)) return;
-  cell.value = value;
-  cell.numFmt = kind === 'date' ? fmt.date : fmt[kind];
-  cell.alignment = { horizontal: 'right' };
 }
 
 /** Write a header row and data rows with borders; returns where the table landed. */

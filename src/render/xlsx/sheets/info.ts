@@ -14,7 +14,6 @@ const FILE_COLUMNS = [
 ];
 
 export function writeInfoSheet(ws: Worksheet, info: WorkbookInput['info'], fmt: Formats): void {
-  const generatedKind: ColumnKind = /^\d{4}-\d{2}-\d{2}$/.test(info.generated) ? 'date' : 'text';
   const pairs: [string, CellInput, ColumnKind][] = [
     ['Năm', info.year, 'int'],
     ['Tuần lễ', `${formatViDate(info.week.start)} – ${formatViDate(info.week.end)}`, 'text'],
@@ -22,7 +21,8 @@ export function writeInfoSheet(ws: Worksheet, info: WorkbookInput['info'], fmt: 
     ['Cơ quan', info.agency, 'text'],
     ['Mã đơn vị', info.unit, 'text'],
     ['Phiên bản lllweek', info.version, 'text'],
-    ['Thời điểm lập', info.generated, generatedKind],
+    // A report date becomes a date cell; a full timestamp stays as written (no time zone to guess).
+    ['Thời điểm lập', info.generated, 'date'],
   ];
   pairs.forEach(([key, value, kind], i) => {
     const k = ws.getCell(i + 1, 1);
