@@ -1,6 +1,7 @@
 import type { Lang } from '../catalog/messages';
 import { formatViDate } from '../text/vi-date';
-import { composeEml } from '../write/eml';
+import { formatInt } from '../text/vi-number';
+import { composeEml, oneLine } from '../write/eml';
 import type { ReportOutput } from './report';
 
 const TYPES: Record<string, string> = {
@@ -13,12 +14,14 @@ export async function draftFor(report: ReportOutput, _lang: Lang): Promise<{ nam
   const s = report.settings;
   const c = report.context;
   const subject = `Báo cáo kết quả tổ chức Tuần lễ hưởng ứng học tập suốt đời năm ${s.year} - ${s.agency.unitName ?? s.agency.name}`;
+  // Names from the config go into the body on one line each: a line break in one cannot start a
+  // line of its own there (`Bcc: ...`) any more than in a header.
   const text = [
-    'Kính gửi: ' + (s.recipients[0]?.replace(/^- /, '').replace(/;$/, '') ?? ''),
+    'Kính gửi: ' + oneLine(s.recipients[0]?.replace(/^- /, '').replace(/;$/, '') ?? ''),
     '',
-    `${s.agency.name} gửi Báo cáo kết quả tổ chức Tuần lễ hưởng ứng học tập suốt đời năm ${s.year} (${c.numberLine}, ${formatViDate(s.reportDate)}), kèm theo số liệu và hình ảnh tiêu biểu.`,
+    `${oneLine(s.agency.name)} gửi Báo cáo kết quả tổ chức Tuần lễ hưởng ứng học tập suốt đời năm ${s.year} (${c.numberLine}, ${formatViDate(s.reportDate)}), kèm theo số liệu và hình ảnh tiêu biểu.`,
     '',
-    `Tổng số: ${c.activities.total.count} hoạt động, ${c.activities.total.participants} lượt người tham gia.`,
+    `Tổng số: ${formatInt(c.activities.total.count)} hoạt động, ${formatInt(c.activities.total.participants)} lượt người tham gia.`,
     '',
     'Trân trọng.',
   ].join('\r\n');

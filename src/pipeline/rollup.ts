@@ -69,29 +69,45 @@ export async function rollup(files: string[], settings: CheckSettings, opts: { r
     });
   }
 
-  // Newest first per unit: the first accepted one stands, older accepted ones are superseded.
-  const byTime = [...subs].sort((a, b) => Date.parse(b.time) - Date.parse(a.time) || (a.file < b.file ? 1 : -1));
-  const standing = new Map<string, Submission>();
+  // Newest first: each unit's data comes from the newest accepted submission that carries it
+  // (whatever level it was sent from: a school's own form or its ward's output workbook). An older
+  // submission all of whose units a newer accepted one carries is superseded, a rejected one too (it
+  // was fixed by a resend); an older accepted one that shares only some units keeps the others.
+  const newestFirst = (a: Submission, b: Submission) => Date.parse(b.time) - Date.parse(a.time) || (a.file < b.file ? 1 : a.file > b.file ? -1 : 0);
+  const byTime = [...subs].sort(newestFirst);
+  const carriedBy = new Map<string, Submission>();
   for (const s of byTime) {
-    if (s.state !== 'accepted' || s.unit === null) continue;
-    const newer = standing.get(s.unit);
-    if (newer) {
+    const codes = codesOf(s.collected);
+    if (codes.length === 0) continue;
+    const taken = codes.filter((c) => carriedBy.has(c));
+    if (taken.length === codes.length) {
       s.state = 'superseded';
-      s.supersededBy = newer.file;
-    } else standing.set(s.unit, s);
+      s.supersededBy = carriedBy.get(taken[0])!.file;
+      continue;
+    }
+    if (s.state !== 'accepted') continue;
+    if (taken.length > 0) {
+      const keep = (r: { unit: string }) => !taken.includes(r.unit);
+      s.collected = { ...s.collected, activities: s.collected.activities.filter(keep), tallies: s.collected.tallies.filter(keep) };
+    }
+    for (const c of codes) if (!carriedBy.has(c)) carriedBy.set(c, s);
   }
 
   const accepted = subs.filter((s) => s.state === 'accepted');
+  const rejected = byTime.filter((s) => s.state === 'rejected');
   const root = opts.root ?? reportingRoot(subs.map((s) => s.unit).filter((u): u is string => u !== null), units);
   const expected = root ? unitsUnder(units, root) : [];
-  const expectedList = expected.length ? expected : [...standing.keys()].map((c) => units.get(c) ?? { code: c, name: c, kind: null, parent: null });
+  const standing = [...new Set(byTime.filter((s) => s.state === 'accepted' && s.unit !== null).map((s) => s.unit!))];
+  const expectedList = expected.length ? expected : standing.map((c) => units.get(c) ?? { code: c, name: c, kind: null, parent: null });
 
   const statuses = expectedList.map((u) => {
     const own = (ss: Submission[]) => ss.filter((s) => s.unit !== null && covers(units, s.unit, u.code));
-    const ok = own(accepted)[0];
-    const bad = own(subs.filter((s) => s.state === 'rejected'));
+    // the submission its own data came from, else the newest accepted one sent for a unit above it
+    const ok = (carriedBy.get(u.code)?.state === 'accepted' ? carriedBy.get(u.code) : undefined) ?? own(byTime.filter((s) => s.state === 'accepted'))[0];
+    const bad = own(rejected);
     const used = ok ?? bad[0] ?? null;
-    const issueList = ok ? [] : bad.flatMap((s) => s.collected.check.issues.filter((i) => i.severity === 'error'));
+    // a rejected submission is the unit's to fix, even when an older accepted one still stands
+    const issueList = bad.flatMap((s) => s.collected.check.issues.filter((i) => i.severity === 'error'));
     return {
       code: u.code,
       name: u.name,

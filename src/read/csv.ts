@@ -15,7 +15,8 @@ import type { CellValue, RawRow, ReadNotice, SourceTable } from './types';
 
 /** A record larger than this is an unclosed quote swallowing the file, not data: stop before it fills memory. */
 const MAX_RECORD_BYTES = 1024 * 1024;
-const CHUNK_BYTES = 256 * 1024;
+/** Read size; exported for the tests that place text across a chunk boundary. */
+export const CHUNK_BYTES = 256 * 1024;
 
 /**
  * The CSV file as one table. `head` is the file's first bytes (at least 1 MB when the file is
@@ -74,6 +75,7 @@ class CsvRowIterator implements AsyncIterator<RawRow> {
   private chunkInert = true;
   /** A UTF-8 character cut at the end of the previous chunk, held back so every chunk is whole characters. */
   private carry: Buffer | null = null;
+  private pendingHighSurrogate = '';
 
   constructor(
     private readonly file: string,
@@ -126,16 +128,29 @@ class CsvRowIterator implements AsyncIterator<RawRow> {
       return;
     }
     if (r.done) {
+      if (this.pendingHighSurrogate) this.carry = Buffer.concat([this.carry ?? Buffer.alloc(0), Buffer.from(this.pendingHighSurrogate)]);
       if (this.carry && !this.feed(this.carry, false)) return;
       this.carry = null;
       if (this.feed(undefined, true)) this.finish();
       return;
     }
-    let buf = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
+    let buf = typeof r.value === 'string' ? this.encodeText(r.value) : r.value;
     if (this.carry) buf = Buffer.concat([this.carry, buf]);
     const whole = wholeUtf8Length(buf);
     this.carry = whole < buf.length ? Buffer.from(buf.subarray(whole)) : null;
     this.feed(buf.subarray(0, whole), false);
+  }
+
+  /** Decoded text (non-UTF-8 files) back to UTF-8 for csv-parse, holding back a surrogate pair cut between chunks. */
+  private encodeText(text: string): Buffer {
+    if (this.pendingHighSurrogate) text = this.pendingHighSurrogate + text;
+    this.pendingHighSurrogate = '';
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.pendingHighSurrogate = text[text.length - 1];
+      text = text.slice(0, -1);
+    }
+    return Buffer.from(text, 'utf8');
   }
 
   /** Parses bytes (or flushes); false when csv-parse reported a syntax error, which ends the file. */

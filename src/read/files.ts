@@ -1,5 +1,6 @@
 /** Turning command-line paths into the list of files to read. */
 import { promises as fsp } from 'fs';
+import type { Dirent, Stats } from 'fs';
 import * as path from 'path';
 
 /** Extensions picked up inside a folder (compared lower-cased). A file named on the command line is taken whatever its name. */
@@ -15,8 +16,8 @@ export interface ExpandedInputs {
 /**
  * Expands command-line arguments: a file is taken as is (it is sniffed later, so a CSV saved
  * as `.txt` still works); a folder means every .csv/.xlsx/.xls below it, recursively, without
- * Excel's `~$` lock files and hidden entries. A file reached twice (two arguments naming it)
- * is read once, at its first place.
+ * Excel's `~$` lock files and hidden entries, sorted by code point. Arguments keep their
+ * order. A file reached twice (two arguments naming it) is read once, at its first place.
  */
 export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
   const files: string[] = [];
@@ -36,7 +37,7 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
       missing.push(arg);
     } else if (st.isDirectory()) {
       const found: string[] = [];
-      await walk(arg, found, new Set([await realpathOr(arg)]));
+      await walk(arg, found);
       found.sort(compareCodePoints);
       found.forEach(add);
     } else {
@@ -46,8 +47,8 @@ export async function expandInputs(paths: string[]): Promise<ExpandedInputs> {
   return { files, missing };
 }
 
-async function walk(dir: string, out: string[], visited: Set<string>): Promise<void> {
-  let entries: import('fs').Dirent[];
+async function walk(dir: string, out: string[]): Promise<void> {
+  let entries: Dirent[];
   try {
     entries = await fsp.readdir(dir, { withFileTypes: true });
   } catch {
@@ -56,22 +57,14 @@ async function walk(dir: string, out: string[], visited: Set<string>): Promise<v
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const full = joinKeepingPrefix(dir, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
-      const st = await statOrNull(full); // follow the link; a dangling one is skipped
-      if (st === null) continue;
-      isDir = st.isDirectory();
-      isFile = st.isFile();
+    if (e.isDirectory()) {
+      await walk(full, out);
+      continue;
     }
-    if (isDir) {
-      const real = await realpathOr(full);
-      if (visited.has(real)) continue; // a link back up the tree would loop forever
-      visited.add(real);
-      await walk(full, out, visited);
-    } else if (isFile && TABLE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
-      out.push(full);
-    }
+    // A linked file is followed; a linked folder is not (like `find`): it could lead back up
+    // the tree, or out of the folder the clerk named.
+    const isFile = e.isFile() || (e.isSymbolicLink() && (await statOrNull(full))?.isFile() === true);
+    if (isFile && TABLE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(full);
   }
 }
 
@@ -80,19 +73,11 @@ function joinKeepingPrefix(dir: string, name: string): string {
   return dir.endsWith('/') || dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
-async function statOrNull(p: string): Promise<import('fs').Stats | null> {
+async function statOrNull(p: string): Promise<Stats | null> {
   try {
     return await fsp.stat(p);
   } catch {
     return null;
-  }
-}
-
-async function realpathOr(p: string): Promise<string> {
-  try {
-    return await fsp.realpath(p);
-  } catch {
-    return path.resolve(p);
   }
 }
 

@@ -1,5 +1,5 @@
 /** From a path to its tables: sniff the bytes, refuse what cannot be read, hand the rest to the CSV or XLSX reader. */
-import { promises as fsp } from 'fs';
+import { constants as fsc, promises as fsp } from 'fs';
 import type { FileHandle } from 'fs/promises';
 import { inspectCfb } from './cfb';
 import { openCsv } from './csv';
@@ -9,7 +9,6 @@ import type { ReadNotice, SourceTable, UnreadableReason } from './types';
 import { readWorkbookLayout, WORKBOOK_PART, type WorkbookLayout } from './workbook-layout';
 import type { ZipEntry } from './zip';
 import { inspectZip } from './zip-guard';
-import { readXlsxTables } from './xlsx';
 
 /** Bytes read up front: enough for the sniffer and for the CSV encoding check (plus a cut character). */
 const HEAD_BYTES = Math.max(SNIFF_BYTES, UTF8_CHECK_BYTES) + 4;
@@ -35,6 +34,8 @@ export async function* openTables(file: string, onNotice: (n: ReadNotice) => voi
       yield plan.table;
       return;
     case 'xlsx':
+      // exceljs takes ~0.4 s to load: only a workbook pays for it.
+      const { readXlsxTables } = require('./xlsx') as typeof import('./xlsx');
       yield* readXlsxTables(file, plan.layout, onNotice);
   }
 }
@@ -43,13 +44,16 @@ export async function* openTables(file: string, onNotice: (n: ReadNotice) => voi
 async function planFile(file: string, onNotice: (n: ReadNotice) => void): Promise<Plan> {
   let fh: FileHandle;
   try {
-    fh = await fsp.open(file, 'r');
+    // Non-blocking: opening a FIFO (a named pipe given as a file) for reading would otherwise wait
+    // for a writer forever. It changes nothing for regular files; the stat below refuses the rest.
+    fh = await fsp.open(file, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));
   } catch (e) {
     return ioFailure(e);
   }
   try {
     const st = await fh.stat();
     if (st.isDirectory()) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: 'directory' };
+    if (!st.isFile()) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: 'special file' };
     const size = st.size;
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     let got = 0;

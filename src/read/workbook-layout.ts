@@ -50,7 +50,13 @@ export async function readWorkbookLayout(fh: FileHandle, fileSize: number, entri
   if (!wb) throw new ZipFormatError(`${WORKBOOK_PART} missing`);
   if (!rels) throw new ZipFormatError(`${WORKBOOK_RELS_PART} missing`);
   const text = (e: ZipEntry): Promise<string> => readEntry(fh, fileSize, e, MAX_PART_BYTES).then((b) => Buffer.from(b).toString('utf8'));
-  return parseWorkbookLayout(await text(wb), await text(rels), byName.has(SHARED_STRINGS_PART));
+  const layout = parseWorkbookLayout(await text(wb), await text(rels), byName.has(SHARED_STRINGS_PART));
+  for (const s of layout.sheets) {
+    const part = `xl/worksheets/sheet${s.sheetNo}.xml`;
+    if (!byName.has(part)) throw new ZipFormatError(`${part} (sheet "${s.name}") missing`);
+  }
+  if (layout.sheets.length === 0) throw new ZipFormatError('no worksheet in the workbook');
+  return layout;
 }
 
 export function parseWorkbookLayout(workbookXml: string, relsXml: string, hasSharedStrings: boolean): WorkbookLayout {
@@ -90,7 +96,8 @@ function resolveTarget(target: string): string {
 /** Attributes of every `<name .../>` (any namespace prefix) in a small, well-known XML part. */
 function tags(xml: string, name: string): Array<Map<string, string>> {
   const out: Array<Map<string, string>> = [];
-  const tagRe = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])([^>]*)>`, 'g');
+  // Quoted values may hold a bare `>`: skip over them as units.
+  const tagRe = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'g');
   for (let m = tagRe.exec(xml); m; m = tagRe.exec(xml)) {
     const attrs = new Map<string, string>();
     const attrRe = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

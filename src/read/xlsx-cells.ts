@@ -38,7 +38,7 @@ export function cellValueOf(cell: ExcelJS.Cell, date1904: boolean): CellValue {
     case 'boolean':
       return v;
   }
-  if (v instanceof Date) return dateOnlyIfMidnight(v);
+  if (v instanceof Date) return dateCell(v);
   if (typeof v !== 'object') return null;
   const o = v as Record<string, unknown>;
   if ('formula' in o || 'sharedFormula' in o) {
@@ -67,11 +67,11 @@ function formulaResult(r: unknown, cell: ExcelJS.Cell, date1904: boolean): CellV
     if (Number.isNaN(r)) return errorOf(FORMULA_ERROR);
     if (!Number.isFinite(r)) return null;
     // exceljs turns date-formatted plain cells into Dates but not formula results (=A5+7).
-    return isDateFormat(cell.numFmt) ? excelSerialToDate(r, date1904) : r;
+    return isDateFormat(cell.numFmt) ? dateCell(excelSerialToDate(r, date1904)) : r;
   }
   if (typeof r === 'string') return text(r);
   if (typeof r === 'boolean') return r;
-  if (r instanceof Date) return dateOnlyIfMidnight(r);
+  if (r instanceof Date) return dateCell(r);
   if (typeof r === 'object' && typeof (r as CellError).error === 'string') return errorOf((r as CellError).error);
   return null;
 }
@@ -105,6 +105,17 @@ export function isDateFormat(fmt: string | undefined): boolean {
 export function excelSerialToDate(serial: number, date1904: boolean): Date {
   const epoch = date1904 ? 24107 : 25569; // days from the Excel epoch to 1970-01-01
   return dateOnlyIfMidnight(new Date(Math.round((serial - epoch) * DAY_MS)));
+}
+
+/**
+ * A date-formatted number too large (or NaN) to be a date: exceljs hands an Invalid Date, which
+ * would throw wherever it is formatted. Excel shows such a cell as `########`; so do we, as text,
+ * and the checker then says it is not a date (or not a number).
+ */
+export const NOT_A_DATE = '########';
+
+function dateCell(d: Date): CellValue {
+  return Number.isNaN(d.getTime()) ? NOT_A_DATE : dateOnlyIfMidnight(d);
 }
 
 /** Serial days carry float noise; a value within half a second of UTC midnight is that date exactly. */

@@ -42,35 +42,33 @@ export async function* readXlsxTables(
 
   const order = layout.sheets;
   let next = 0;
-  while (next < order.length) {
-    const pass = new ReaderPass(file, layout);
-    let progressed = false;
-    try {
-      while (next < order.length) {
-        let step: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
-        try {
-          step = await pass.guard(pass.worksheets.next());
-        } catch (e) {
-          fail(e);
-          return;
+  try {
+    while (next < order.length) {
+      const pass = new ReaderPass(file, layout);
+      let progressed = false;
+      try {
+        while (next < order.length) {
+          const step = await pass.guard(pass.worksheets.next());
+          if (step.done) break;
+          // A sheet that is not the next in tab order is left unread: exceljs skips its entry.
+          if (pass.sheetNo !== order[next].sheetNo) continue;
+          const cursor = new SheetCursor(step.value, pass, layout.date1904, fail);
+          yield sheetTable(file, order[next], cursor);
+          // The consumer wants the next table (or we are done): finish this sheet first.
+          await cursor.drain();
+          cursor.retire();
+          if (cursor.failed) return;
+          next++;
+          progressed = true;
         }
-        if (step.done) break;
-        // A sheet that is not the next in tab order is left unread: exceljs skips its entry.
-        if (pass.sheetNo !== order[next].sheetNo) continue;
-        const cursor = new SheetCursor(step.value, pass, layout.date1904, fail);
-        yield sheetTable(file, order[next], cursor);
-        // The consumer wants the next table (or we are done): finish this sheet first.
-        await cursor.drain();
-        cursor.retire();
-        if (cursor.failed) return;
-        next++;
-        progressed = true;
+      } finally {
+        pass.close();
       }
-    } finally {
-      pass.close();
+      // exceljs never produced this sheet (its part is not where exceljs looks): skip it.
+      if (!progressed) next++;
     }
-    // exceljs never produced this sheet (its part is not where exceljs looks): skip it.
-    if (!progressed) next++;
+  } catch (e) {
+    fail(e); // a damaged zip or workbook part met between sheets
   }
 }
 
@@ -96,8 +94,9 @@ async function* iterateCursor(cursor: SheetCursor): AsyncGenerator<RawRow> {
 
 /**
  * One sheet's rows. Holds exceljs's row iterator by hand (not with for-await) so that a
- * consumer who stops early does not close it: the rest is drained through the same iterator,
- * which keeps exceljs's zip stream in a state where it can move on to the next entry.
+ * consumer who stops early does not close it: the rest is drained through the same iterator.
+ * Closing it instead would leave exceljs's `data` listener on the zip entry, and the rest of
+ * the sheet would pile up in that listener's buffer while exceljs skips the entry.
  */
 class SheetCursor {
   private readonly rows: AsyncIterator<ExcelJS.Row>;
@@ -153,7 +152,7 @@ class SheetCursor {
  * One front-to-back pass of exceljs over the file. Also the safety net for exceljs's error
  * handling: a zip error (bad deflate data) is emitted on unzipper's stream while exceljs
  * waits for data that will never come, which would silently stall the whole command. Every
- * await on exceljs is raced against those errors (`guard`).
+ * await on exceljs goes through `guard`, which such an error rejects.
  */
 class ReaderPass {
   readonly worksheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>;
@@ -162,13 +161,11 @@ class ReaderPass {
   private readonly source: fs.ReadStream;
   private readonly input: PassThrough;
   private unzip: Writable | null = null;
-  private readonly failure: Promise<never>;
-  private failWith!: (err: unknown) => void;
+  private error: unknown = null;
+  /** Rejects the one await in flight (consumers await exceljs one step at a time). */
+  private rejectPending: ((err: unknown) => void) | null = null;
 
   constructor(file: string, layout: WorkbookLayout) {
-    this.failure = new Promise<never>((_, reject) => (this.failWith = reject));
-    this.failure.catch(() => undefined); // raced, maybe never awaited
-
     // Our own stream, so read errors (file gone, EIO) reach us instead of crashing the process.
     this.source = fs.createReadStream(file);
     this.input = new PassThrough();
@@ -191,8 +188,33 @@ class ReaderPass {
     this.worksheets = reader[Symbol.asyncIterator]();
   }
 
+  /**
+   * `p`, unless a stream error comes first. Not Promise.race against one long-lived failure
+   * promise: every race leaves a reaction on it, each holding its settled row, and a 100 k-row
+   * sheet would then be kept in memory whole.
+   */
   guard<T>(p: Promise<T>): Promise<T> {
-    return Promise.race([p, this.failure]);
+    if (this.error !== null) return Promise.reject(this.error);
+    return new Promise<T>((resolve, reject) => {
+      this.rejectPending = reject;
+      p.then(
+        (v) => {
+          this.rejectPending = null;
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.rejectPending = null;
+          reject(e);
+        },
+      );
+    });
+  }
+
+  private failWith(err: unknown): void {
+    if (this.error === null) this.error = err ?? new Error('stream error');
+    const reject = this.rejectPending;
+    this.rejectPending = null;
+    reject?.(this.error);
   }
 
   close(): void {

@@ -1,5 +1,8 @@
 import { editDistance, matchKey } from '../text/normalize';
 
+/** Longer values are cut to this before looking for the nearest entry. */
+const MAX_TYPO_LENGTH = 80;
+
 /** Matching a typed activity type or mode to its catalogue key, with the nearest entry for typos. */
 export class EnumIndex {
   private readonly byKey = new Map<string, string>();
@@ -29,9 +32,13 @@ export class EnumIndex {
     return hit;
   }
 
-  /** The label of the entry nearest to a typo. */
+  /**
+   * The label of the entry nearest to a typo. Only the value's first characters are compared:
+   * edit distance is quadratic, and a 32 k-character cell in the type column (times every
+   * entry, times every row) would stall the check for minutes; no typo is that long.
+   */
   nearest(raw: string): string {
-    const norm = matchKey(raw);
+    const norm = matchKey(raw).slice(0, MAX_TYPO_LENGTH);
     let best = this.entries[0];
     let bestD = Infinity;
     for (const e of this.entries) {

@@ -69,8 +69,12 @@ export class UnitRegistry {
   private nearest(code: string): string | undefined {
     let best: string | undefined;
     let bestD = Math.max(2, Math.floor(code.length / 3)) + 1;
+    const typed = code.toLowerCase();
     for (const c of this.units.keys()) {
-      const d = editDistance(code.toLowerCase(), c.toLowerCase());
+      // The distance is at least the difference in length: skip the quadratic work when that already loses (a 32 k-char code, 1 000 units).
+      const known = c.toLowerCase();
+      if (Math.abs(typed.length - known.length) >= bestD) continue;
+      const d = editDistance(typed, known);
       if (d < bestD) {
         best = c;
         bestD = d;

@@ -1,5 +1,6 @@
 import * as iconv from 'iconv-lite';
 import { collect, tmpDir, write } from './helpers';
+import { CHUNK_BYTES } from '../../src/read/csv';
 import { openTables } from '../../src/read/open';
 import type { ReadNotice } from '../../src/read/types';
 
@@ -64,6 +65,21 @@ describe('CSV encodings', () => {
     ]);
   });
 
+  test.each([['utf-16be'], ['utf-16le']])('%s: a character outside the BMP cut between two chunks survives', async (enc) => {
+    const units = CHUNK_BYTES / 2 - 1; // code units in the first chunk after the 2-byte BOM
+    let text = 'a,b\n';
+    while (text.length < units - 100) text += 'x'.repeat(49) + '\n';
+    text += 'y'.repeat(units - text.length - 2) + ',\u{1D538}z\n1,2\n'; // 𝔸's high surrogate ends the first chunk
+    const bytes = iconv.encode(text, enc, { addBOM: true });
+    const lastUnit = enc === 'utf-16be' ? bytes.readUInt16BE(CHUNK_BYTES - 2) : bytes.readUInt16LE(CHUNK_BYTES - 2);
+    expect(lastUnit).toBe(0xd835);
+    const { tables, notices } = await collect(write(dir, `astral-${enc}.csv`, bytes));
+    expect(notices).toEqual([]);
+    const rows = tables[0].rows;
+    expect(rows[rows.length - 2].cells[1]).toBe('\u{1D538}z');
+    expect(rows[rows.length - 1].cells).toEqual(['1', '2']);
+  });
+
   test('Windows-1258 with combining tone marks decodes to NFC, and says the encoding was guessed', async () => {
     const nfc = `${HEADER}\n01,Trường Tiểu học Hải Hòa,40\n02,Hòa,7\n`;
     const decomposed = win1258Decompose(nfc);
@@ -105,6 +121,20 @@ describe('CSV encodings', () => {
     expect(rows[8001]).toEqual({ row: 8002, cells: ['x', 'Hòa', '1'] });
     expect(rows[8002]).toEqual({ row: 8003, cells: ['y', 'Hòa', '2'] });
     expect(rows[6789].cells[1]).toBe('Trường Tiểu học Hải Hòa 6788');
+  });
+
+  test('a record that starts in a chunk with NFD text and ends in a plain chunk is still normalised', async () => {
+    let text = 'a,b\n';
+    while (text.length < CHUNK_BYTES - 500) text += 'x'.repeat(59) + '\n'; // ASCII: length = bytes
+    text += 'p'.repeat(CHUNK_BYTES - 10 - text.length - 'y,Ho'.length) + '\n';
+    const start = text.length;
+    text += `y,Ho\u0300a${'z'.repeat(50)}\n`; // the combining grave sits just before the chunk boundary
+    expect(start + 'y,Ho'.length).toBeLessThan(CHUNK_BYTES);
+    expect(text.length).toBeGreaterThan(CHUNK_BYTES + 10);
+    for (let i = 0; i < 100; i++) text += 'q,1\n'; // the next chunk is plain ASCII
+    const { tables } = await collect(write(dir, 'straddle.csv', text));
+    const y = tables[0].rows.find((r) => r.cells[0] === 'y');
+    expect(y?.cells[1]).toBe(`Hòa${'z'.repeat(50)}`);
   });
 
   test('a character cut by the 1 MB encoding check boundary does not make UTF-8 look like Windows-1258', async () => {

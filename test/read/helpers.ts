@@ -6,8 +6,11 @@ import * as zlib from 'zlib';
 import { openTables } from '../../src/read/open';
 import type { RawRow, ReadNotice } from '../../src/read/types';
 
+/** A fresh temp folder, removed after the calling file's (or describe block's) tests. Call at collection time, not inside a test. */
 export function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'lllweek-read-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lllweek-read-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export function write(dir: string, name: string, data: string | Uint8Array): string {

@@ -6,24 +6,32 @@ import { writeAtomic } from '../../write/atomic';
 import type { Console } from '../console';
 import { today } from '../dates';
 import { sizeText } from '../formats';
-import { setup } from '../setup';
+import { setup, type Setup } from '../setup';
 import { CLI } from '../../catalog/cli-messages';
 
 export function formFileName(year: number): string {
   return `bieu-mau-tuan-le-hoc-tap-suot-doi-${year}.xlsx`;
 }
 
-/** The blank form as bytes, for `form` and `init`. */
-export async function blankForm(opts: Record<string, unknown>, con: Console): Promise<{ year: number; data: Buffer }> {
-  const { loaded, settings } = await setup(opts, con);
-  const year = loaded.config.year ?? Number(today().slice(0, 4));
+/** The form's year: the config's, else the current one. */
+export function formYear(s: Setup): number {
+  return s.loaded.config.year ?? Number(today().slice(0, 4));
+}
+
+/**
+ * The blank form as bytes, for `form` (from the config found or named) and `init` (which passes
+ * a setup with no config at all, so that last year's lllweek.yaml in the current folder neither
+ * sets the new form's year nor, when broken, stops `init`).
+ */
+export async function blankForm(s: Setup): Promise<{ year: number; data: Buffer }> {
+  const year = formYear(s);
   const { renderForm } = require('../../render/form') as typeof import('../../render/form');
   const data = await renderForm({
     year,
-    units: settings.units,
-    activityTypes: settings.activityTypes,
+    units: s.settings.units,
+    activityTypes: s.settings.activityTypes,
     modes: MODES,
-    indicators: settings.indicators,
+    indicators: s.settings.indicators,
     mtime: new Date(Date.UTC(year, 8, 1)),
   });
   return { year, data };
@@ -31,9 +39,11 @@ export async function blankForm(opts: Record<string, unknown>, con: Console): Pr
 
 /** `lllweek form [--out file.xlsx]`: the blank input workbook to send to units. */
 export async function run(_args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
-  const { year, data } = await blankForm(opts, con);
-  const file = path.resolve(String(opts.out ?? formFileName(year)));
+  const s = await setup(opts, con);
+  const file = path.resolve(String(opts.out ?? formFileName(formYear(s))));
+  // refuse before any work: an existing file is the clerk's, maybe filled in already
   if (fs.existsSync(file) && opts.force !== true) throw new Fatal('output-exists', { value: file });
+  const { data } = await blankForm(s);
   await writeAtomic(file, data);
   con.info(`${CLI.written[con.lang]}\n  ${file}  (${sizeText(data.length)})`);
   return 0;

@@ -18,8 +18,14 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
   const formats = parseFormats(opts.format);
   const { loaded, settings } = await setup(opts, con);
   const outDir = path.resolve(String(opts.out));
-  const { files, missing } = await expandInputs([inbox]);
-  if (missing.length) throw new Fatal('input-missing', { value: inbox });
+  const expanded = await expandInputs([inbox]);
+  if (expanded.missing.length) throw new Fatal('input-missing', { value: inbox });
+  // `--out` inside the inbox: the previous run's outputs are no submission (they would cover every unit)
+  const inOut = (f: string) => {
+    const rel = path.relative(outDir, path.resolve(f));
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  const files = expanded.files.filter((f) => !inOut(f));
   const release = await lockOutput(outDir);
   try {
     const deadline = loaded.config.deadline ?? `${loaded.config.year ?? settings.year ?? new Date().getFullYear()}-10-15`;
@@ -46,8 +52,14 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
       lines.push(`  ${path.join(outDir, f.name)}  (${sizeText(f.data.length)})`);
     }
     const t = result.totals;
-    con.info([CLI.written[con.lang], ...lines, CLI.rollupTotals[con.lang](t), deadlineLine(report.settings.deadline, today(), con.lang)].join('\n'));
-    return t.rejected > 0 || t.missing > 0 ? 3 : 0;
+    // a rejected file tied to no unit (unreadable) counts in no unit's total: name every rejected file
+    const rejectedFiles = result.submissions
+      .filter((s) => s.state === 'rejected')
+      .map((s) => [s.file, s.collected.check.summary.errors] as const)
+      .map(([file, n]) => (con.lang === 'vi' ? `  Bị từ chối: ${file} (${n} lỗi)` : `  Rejected: ${file} (${n} error${n === 1 ? '' : 's'})`));
+    con.info([CLI.written[con.lang], ...lines, CLI.rollupTotals[con.lang](t), ...rejectedFiles, deadlineLine(report.settings.deadline, today(), con.lang)].join('\n'));
+    // 3 also for a rejected file tied to no unit (unreadable) or a broken resend of a unit still standing on an older one
+    return rejectedFiles.length > 0 || t.rejected > 0 || t.missing > 0 ? 3 : 0;
   } finally {
     await release();
   }

@@ -17,10 +17,12 @@ const ROLE_STYLE: Record<ParagraphRole, string> = {
 /** Roles whose style indents the first line; a centred or right-aligned line must not keep that indent. */
 const INDENTED: ReadonlySet<ParagraphRole> = new Set(['body', 'basis', 'placeholder']);
 
-export function paragraph(p: ModelParagraph): Paragraph {
+/** `keepNext`: the closing sentence goes to the next page with the signature rather than leave it alone there. */
+export function paragraph(p: ModelParagraph, keepNext = false): Paragraph {
   const offAxis = (p.align === 'center' || p.align === 'right') && INDENTED.has(p.role);
   return new Paragraph({
     style: ROLE_STYLE[p.role],
+    keepNext: keepNext || undefined,
     alignment: alignment(p.align),
     indent: offAxis ? { firstLine: 0 } : undefined,
     children: textRuns(p.runs),
@@ -53,8 +55,8 @@ export function pageBreak(): Paragraph {
 }
 
 /** An empty small paragraph: vertical room after a table, whose own spacing Word ignores. */
-export function spacer(): Paragraph {
-  return new Paragraph({ style: STYLE.spacer });
+export function spacer(keepNext = false): Paragraph {
+  return new Paragraph({ style: STYLE.spacer, keepNext: keepNext || undefined });
 }
 
 /**

@@ -97,7 +97,7 @@ export async function renderDocx(doc: DocumentModel, images: ImageStore, opts: R
         out.add(headerBlock(block, out.width));
         break;
       case 'paragraph':
-        out.add(paragraph(block));
+        out.add(paragraph(block, doc.blocks[i + 1]?.type === 'signature-block'));
         // The subject (trích yếu) gets a short rule under its last line, as the decree's model shows.
         if (block.role === 'subject' && !isSubject(doc.blocks[i + 1])) {
           const lineWidth = Math.min(out.width, estimateWidth(plainText(block.runs), 14, true));
@@ -133,7 +133,7 @@ export async function renderDocx(doc: DocumentModel, images: ImageStore, opts: R
         break;
       }
       case 'signature-block':
-        out.add(spacer(), signatureBlock(block, out.width));
+        out.add(spacer(true), signatureBlock(block, out.width));
         break;
       default: {
         const never: never = block;
