@@ -23,6 +23,8 @@ export interface CheckHooks {
   /** Called once per file before it is read, and per data row, for a progress bar. */
   onFile?: (file: string, index: number, total: number) => void;
   onRow?: () => void;
+  /** Files found under a folder argument that are not inputs (the report's own earlier outputs). */
+  skip?: (file: string) => boolean;
 }
 
 /** Sends what a reader says about a file into the issue list. */
@@ -40,8 +42,11 @@ export async function checkInputs(
   lang: Lang,
   hooks: CheckHooks = {},
 ): Promise<CheckResult> {
-  const { files, missing } = await expandInputs(inputs);
-  if (missing.length > 0) throw new Fatal('input-missing', { value: missing[0] });
+  const expanded = await expandInputs(inputs);
+  if (expanded.missing.length > 0) throw new Fatal('input-missing', { value: expanded.missing[0] });
+  const skip = hooks.skip;
+  // A file named on the command line is always an input; only what a folder holds may be skipped.
+  const files = skip ? expanded.files.filter((f) => inputs.includes(f) || !skip(f)) : expanded.files;
   if (files.length === 0) throw new Fatal('no-inputs');
   return checkFiles(files, settings, records, lang, hooks);
 }

@@ -15,8 +15,11 @@ const SHORT: [RegExp, string][] = [
   [/^phong giao duc va dao tao/, 'pgddt'],
 ];
 
+/** Every report's file name starts so: how a later run knows its own outputs in an input folder. */
+export const REPORT_PREFIX = 'bao-cao-tuan-le-hoc-tap-suot-doi-';
+
 export function reportSlug(year: number, agencyName: string): string {
   let agency = matchKey(agencyName);
   for (const [re, short] of SHORT) agency = agency.replace(re, short);
-  return slugify(`bao cao tuan le hoc tap suot doi ${year} ${agency}`);
+  return slugify(`${REPORT_PREFIX.replace(/-/g, ' ')}${year} ${agency}`);
 }

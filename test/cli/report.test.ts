@@ -165,6 +165,16 @@ describe('report refuses data with errors', () => {
     expect(cells).toContain('exceeds-total');
   });
 
+  it('run twice in its own folder, it does not read its first workbook back as input', () => {
+    const dir = tmp();
+    fs.copyFileSync(path.join(FIXTURES, 'commune-csv', 'hoat-dong-utf8.csv'), path.join(dir, 'hoat-dong.csv'));
+    const first = lllweek(['report', '.', '--format', 'xlsx,docx'], { cwd: dir });
+    const second = lllweek(['report', '.', '--format', 'xlsx,docx'], { cwd: dir });
+    expect([first.status, second.status]).toEqual([0, 0]);
+    const docx = fs.readdirSync(dir).find((f) => f.endsWith('.docx'))!;
+    expect(docxText(path.join(dir, docx))).toContain('đã tổ chức 38 hoạt động');
+  });
+
   it('no config and no units list still makes a sensible report', () => {
     const out = tmp();
     const r = lllweek(['report', path.join(FIXTURES, 'commune-csv', 'hoat-dong-utf8.csv'), '--out', out, '--format', 'docx']);

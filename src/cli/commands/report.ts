@@ -11,6 +11,7 @@ import { formatIssuesText } from '../output';
 import { Progress } from '../progress';
 import { setup } from '../setup';
 import { draftFor } from '../../pipeline/draft';
+import { REPORT_PREFIX } from '../../write/slug';
 
 function version(): string {
   return (require('../../../package.json') as { version: string }).version;
@@ -28,7 +29,9 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
   if (opts.eml && !formats.includes('xlsx')) formats.push('xlsx');
 
   const progress = new Progress(con);
-  const collected = await collectInputs(inputs, settings, con.lang, progress.hooks());
+  // Run twice in one folder, the first run's workbook must not come back as input and count twice.
+  const ownOutput = (f: string) => path.dirname(path.resolve(f)) === outDir && path.basename(f).startsWith(REPORT_PREFIX);
+  const collected = await collectInputs(inputs, settings, con.lang, { ...progress.hooks(), skip: ownOutput });
   progress.stop();
   const errors = collected.check.summary.errors;
   const job = {
