@@ -13,6 +13,7 @@
  *   BENCH_REPEAT=5                   runs per case (default 3, quick 1); medians are reported
  *   BENCH_ONLY=validate-csv-1m,...   run only these cases (ids as printed)
  *   node scripts/bench.js --write    also puts the table into BENCHMARKS.md (between the bench markers)
+ *   BENCH_BIN=path/to/bin/lllweek    measure another build
  *
  * Peak RSS comes from `/usr/bin/time -v` when it exists, else from a preload (`node -r`) that
  * reports `process.resourceUsage().maxRSS` at exit. Build first (`npx tsc -p tsconfig.json`).
@@ -26,7 +27,8 @@ const ROOT = path.resolve(__dirname, '..');
 const BENCH = path.join(ROOT, '.bench');
 const DATA = path.join(BENCH, 'data');
 const OUT = path.join(BENCH, 'out');
-const BIN = path.join(ROOT, 'bin', 'lllweek');
+/** The CLI under test; BENCH_BIN points at another build (e.g. a copy with its own dist/). */
+const BIN = process.env.BENCH_BIN ? path.resolve(process.env.BENCH_BIN) : path.join(ROOT, 'bin', 'lllweek');
 /** Bump when the generated data changes, so cached files are made again. */
 const DATA_VERSION = 1;
 
@@ -347,7 +349,7 @@ async function main() {
   const quick = process.env.BENCH_QUICK === '1';
   const repeat = Number(process.env.BENCH_REPEAT ?? (quick ? 1 : 3));
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: build first (npx tsc -p tsconfig.json)');
+  if (!fs.existsSync(path.join(path.dirname(BIN), '..', 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: build first (npx tsc -p tsconfig.json)');
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(PRELOAD, "process.on('exit', () => { require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(Math.round(process.resourceUsage().maxRSS))); });\n");
 

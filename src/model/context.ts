@@ -44,7 +44,7 @@ export function buildContext(input: ContextInput) {
   const sorted = [...input.activities].sort(
     (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0) || a.source.row - b.source.row,
   );
-  const shown = s.appendixLimit !== null ? sorted.slice(0, s.appendixLimit) : sorted;
+  const shown = sorted.length > s.appendixLimit ? sorted.slice(0, s.appendixLimit) : sorted;
   const unitName = new Map(agg.units.map((u) => [u.code, u.name]));
   const participating = agg.units.filter((u) => u.activities.count > 0);
 

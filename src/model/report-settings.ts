@@ -31,8 +31,15 @@ export interface ReportSettings {
   /** As printed: `- Sở GD&ĐT (để b/c);` …, the last `- Lưu: VT.` */
   recipients: string[];
   email: { to: string | null; from: string | null };
-  appendixLimit: number | null;
+  /** Rows of the .docx appendix; the rest are only in the workbook's `Hoạt động` sheet, and the document says so. */
+  appendixLimit: number;
 }
+
+/**
+ * The appendix of a national report would list 200 000 activities: thousands of pages nobody
+ * reads, and most of the time the report takes. The workbook keeps the full list.
+ */
+export const DEFAULT_APPENDIX_LIMIT = 1000;
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
@@ -123,6 +130,6 @@ export function resolveReportSettings(
     signer: { lines: cfg.signer?.lines ?? defaults.signer, name: cfg.signer?.name ?? '' },
     recipients: formatRecipients(cfg.recipients ?? defaults.recipients),
     email: { to: cfg.email?.to ?? null, from: cfg.email?.from ?? null },
-    appendixLimit: cfg.appendix_limit ?? null,
+    appendixLimit: cfg.appendix_limit ?? DEFAULT_APPENDIX_LIMIT,
   };
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { aggregate } from '../aggregate/aggregate';
+import { ratesByChildOf } from '../aggregate/groups';
 import { withBaseline } from '../aggregate/indicators';
 import type { Aggregate } from '../aggregate/types';
 import { MODES } from '../catalog/modes';
@@ -18,6 +19,7 @@ import type { CheckSettings } from '../validate/check-state';
 import type { Activity } from '../validate/records';
 import type { UnitStatus } from '../render/workbook-input';
 import { formatViDate } from '../text/vi-date';
+import { formatInt } from '../text/vi-number';
 import { reportSlug } from '../write/slug';
 import { sha256File } from '../write/sha256';
 import { collectFiles, type Collected } from './collect';
@@ -100,22 +102,48 @@ async function loadPhotos(job: ReportJob, images: ImageStore): Promise<{ refs: P
       const captions = captionsOf(a);
       return a.photos.map((p, i) => ({ p, caption: captions[i] }));
     });
-  const unique = candidates.filter(({ p }) => !seen.has(p.path) && seen.add(p.path)).slice(0, MAX_PHOTOS);
-  // All at once: the photo module bounds how many decode together, and the work runs off the main thread.
-  const results = await Promise.all(unique.map(({ p, caption }) => loadPhoto(p.path, { alt: caption })));
-  results.forEach((result, i) => {
-    if (!result.ok) {
-      warnings.push(unique[i].p.written);
-      return;
-    }
-    const name = `photo-${refs.length + 1}`;
-    images.set(name, result.image);
-    refs.push({ image: name, caption: unique[i].caption });
-  });
+  const unique = candidates.filter(({ p }) => !seen.has(p.path) && seen.add(p.path));
+  // In rounds, all of a round at once (the photo module bounds how many decode together, off the
+  // main thread), so that an unreadable photo leaves its place to the next one.
+  for (let next = 0; refs.length < MAX_PHOTOS && next < unique.length; ) {
+    const round = unique.slice(next, next + MAX_PHOTOS - refs.length);
+    next += round.length;
+    const results = await Promise.all(round.map(({ p, caption }) => loadPhoto(p.path, { alt: caption })));
+    results.forEach((result, i) => {
+      if (!result.ok) {
+        warnings.push(round[i].p.written);
+        return;
+      }
+      const name = `photo-${refs.length + 1}`;
+      images.set(name, result.image);
+      refs.push({ image: name, caption: round[i].caption });
+    });
+  }
   return { refs, warnings };
 }
 
-function drawCharts(job: ReportJob, agg: Aggregate, baselineYear: number | null, year: number, images: ImageStore) {
+/**
+ * More units than this in the rates chart make an image tens of thousands of pixels tall (and
+ * minutes of rasterising): beyond it, the chart shows the units directly under the report's unit
+ * (the provinces of a national report). Every province's own report (at most ~170 communes since
+ * 2025) stays a chart of its units.
+ */
+export const RATES_CHART_MAX_UNITS = 200;
+
+/** The rows of the rates chart: the units with tallies, or their groups when there are too many; null for no chart. */
+function ratesChartUnits(job: ReportJob, agg: Aggregate, root: string | null): { units: { label: string; rates: Record<string, number | null> }[]; title?: string } | null {
+  const withTally = agg.units.filter((u) => u.hasTally);
+  if (withTally.length === 0) return null;
+  if (withTally.length <= RATES_CHART_MAX_UNITS) return { units: withTally.map((u) => ({ label: u.name, rates: u.rates })) };
+  const groups = root === null ? [] : ratesByChildOf(root, job.collected.tallies, job.collected.units, job.settings.indicators);
+  if (groups.length < 2 || groups.length > RATES_CHART_MAX_UNITS) return null; // the table by unit still has every figure
+  return {
+    units: groups.map((g) => ({ label: g.name, rates: g.rates })),
+    title: `Tỷ lệ đạt các chỉ tiêu theo đơn vị trực thuộc (tổng hợp ${formatInt(withTally.length)} đơn vị)`,
+  };
+}
+
+function drawCharts(job: ReportJob, agg: Aggregate, baselineYear: number | null, year: number, images: ImageStore, root: string | null) {
   const charts = require('../render/charts') as typeof import('../render/charts');
   const names = { activities: null as string | null, rates: null as string | null, change: null as string | null };
   if (agg.activities.byType.length > 0) {
@@ -125,13 +153,10 @@ function drawCharts(job: ReportJob, agg: Aggregate, baselineYear: number | null,
     ));
     names.activities = 'chart-activities';
   }
-  const withTally = agg.units.filter((u) => u.hasTally);
   const shownIndicators = job.settings.indicators.filter((i) => agg.indicators.find((r) => r.key === i.key)?.rate !== null);
-  if (withTally.length > 0 && shownIndicators.length > 0) {
-    images.set('chart-rates', charts.ratesByUnitChart(
-      withTally.map((u) => ({ label: u.name, rates: u.rates })),
-      Object.fromEntries(shownIndicators.map((i) => [i.key, i.label])),
-    ));
+  const byUnit = ratesChartUnits(job, agg, root);
+  if (byUnit && shownIndicators.length > 0) {
+    images.set('chart-rates', charts.ratesByUnitChart(byUnit.units, Object.fromEntries(shownIndicators.map((i) => [i.key, i.label])), byUnit.title ? { title: byUnit.title } : {}));
     names.rates = 'chart-rates';
   }
   if (baselineYear !== null && agg.indicators.some((i) => i.baseline)) {
@@ -160,7 +185,7 @@ export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean }
   const images: ImageStore = new Map();
   // Photos decode in sharp's threads while the charts draw on this one.
   const photosDone = opts.contextOnly ? Promise.resolve({ refs: [], warnings: [] }) : loadPhotos(job, images);
-  const charts = opts.contextOnly ? { activities: null, rates: null, change: null } : drawCharts(job, agg, baselineYear, settings.year, images);
+  const charts = opts.contextOnly ? { activities: null, rates: null, change: null } : drawCharts(job, agg, baselineYear, settings.year, images, settings.agency.unit);
   const photos = await photosDone;
   const context = buildContext({
     settings,
