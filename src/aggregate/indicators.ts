@@ -37,6 +37,7 @@ export function aggregateIndicators(indicators: Indicator[], tallies: Tally[], y
     return {
       key: ind.key,
       label: ind.label,
+      unit: ind.unit ?? '',
       numerator: n > 0 ? num : null,
       denominator: n > 0 ? den : null,
       rate,

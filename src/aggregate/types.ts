@@ -34,6 +34,8 @@ export interface TargetResult {
 export interface IndicatorResult {
   key: string;
   label: string;
+  /** What the numerator counts (hộ, người …), or '' */
+  unit: string;
   /** Σ numerator and Σ denominator over the units that reported both; null when none did. */
   numerator: number | null;
   denominator: number | null;

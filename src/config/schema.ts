@@ -36,6 +36,7 @@ const indicator = z.strictObject({
   numerator: text,
   denominator: text,
   fallback_denominator: text.optional(),
+  unit: text.optional(),
   targets: z.array(target, { error: 'list' }).optional(),
 });
 

@@ -19,6 +19,7 @@ export function indicatorsOf(cfg: ConfigFile): Indicator[] {
     numerator: i.numerator,
     denominator: i.denominator,
     fallbackDenominator: i.fallback_denominator,
+    unit: i.unit,
     targets: i.targets,
   }));
   const replaced = new Set(own.map((i) => i.key));

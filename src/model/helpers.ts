@@ -32,6 +32,8 @@ export function viHelpers(decimals: number): Record<string, (...args: unknown[])
     date: (v) => (typeof v === 'string' && v ? formatViDate(v) : ''),
     /** ngày 05 tháng 01 năm 2024 */
     adminDate: (v) => (typeof v === 'string' && v ? formatAdminDate(v) : ''),
+    /** the size of a change, without its sign (the words say tăng/giảm) */
+    abs: (v) => (blank(v as Num) ? v : Math.abs(v as number)),
     /** 1-based position in an #each */
     inc: (v) => Number(v) + 1,
     /** a figure that was reported (0 counts; null and undefined do not) */
