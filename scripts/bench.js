@@ -30,7 +30,7 @@ const OUT = path.join(BENCH, 'out');
 /** The CLI under test; BENCH_BIN points at another build (e.g. a copy with its own dist/). */
 const BIN = process.env.BENCH_BIN ? path.resolve(process.env.BENCH_BIN) : path.join(ROOT, 'bin', 'lllweek');
 /** Bump when the generated data changes, so cached files are made again. */
-const DATA_VERSION = 1;
+const DATA_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Child modes (see the end of the file): the bare baselines run as this same file.
@@ -154,7 +154,15 @@ function activityRow(rnd, units) {
   const participants = big ? rnd.int(1000, 25000) : rnd.int(8, 999);
   const sessions = rnd() < 0.2 ? '' : String(rnd.int(1, 12));
   const notes = rnd() < 0.3 ? `${rnd.pick(NOTES)} ${rnd.int(1, 30)}` : '';
-  return { code: u.code, name: u.name, day: rnd.int(1, 7), type, title, mode, sessions, participants, notes };
+  // About one row in 2,000 dated the day after the week (a `date-outside-week` warning).
+  const day = rnd() < 0.0005 ? 8 : rnd.int(1, 7);
+  return { code: u.code, name: u.name, day, type, title, mode, sessions, participants, notes };
+}
+
+/** Rows as clerks send them: about one in 1,000 typed twice (a `row-duplicate` warning). */
+function activityRows(rnd, units) {
+  let last = null;
+  return () => (last = last && rnd() < 0.001 ? last : activityRow(rnd, units));
 }
 const rowCells = (r) => [r.code, r.name, `${pad2(r.day)}/10/2025`, r.type, r.title, r.mode, r.sessions, viInt(r.participants), r.notes];
 
@@ -201,8 +209,9 @@ async function writeActivitiesXlsx(file, rows, rnd, units, extra) {
   const ws = wb.addWorksheet('Hoạt động');
   const header = [...ACTIVITY_HEADER, ...(extra ? ['Ảnh'] : [])];
   ws.addRow(header).commit();
+  const next = activityRows(rnd, units);
   for (let i = 0; i < rows; i++) {
-    const r = activityRow(rnd, units);
+    const r = next();
     const cells = [r.code, r.name, new Date(Date.UTC(2025, 9, r.day)), r.type, r.title, r.mode, r.sessions === '' ? null : Number(r.sessions), r.participants, r.notes || null];
     if (extra) cells.push(extra(i));
     const row = ws.addRow(cells);
@@ -231,8 +240,8 @@ async function generate(plan) {
   for (const rows of plan.csvRows) {
     const f = path.join(DATA, `hoat-dong-${label(rows)}-v${DATA_VERSION}.csv`);
     if (!have(f)) {
-      const rnd = prng(1000 + rows);
-      await writeLines(f, rows, () => csvLine(rowCells(activityRow(rnd, communes))), ACTIVITY_HEADER);
+      const next = activityRows(prng(1000 + rows), communes);
+      await writeLines(f, rows, () => csvLine(rowCells(next())), ACTIVITY_HEADER);
       made.push(f);
     }
   }
@@ -251,9 +260,10 @@ async function generate(plan) {
     fs.writeFileSync(path.join(nat, 'nop', 'xa-hoi-hoc-tap.csv'), '\ufeff' + csvLine(TALLY_HEADER) +
       communes.map((u) => csvLine(tallyValues(rnd, u).map((v) => (typeof v === 'number' ? viInt(v) : v)))).join(''));
     const ar = prng(4000 + plan.nationalActivities);
+    const next = activityRows(ar, communes);
     await writeLines(path.join(nat, 'nop', 'hoat-dong.csv'), plan.nationalActivities, (i) =>
       // every unit reports at least once, then at random
-      csvLine(rowCells(activityRow(ar, i < communes.length ? [communes[i]] : communes))), ACTIVITY_HEADER);
+      csvLine(rowCells(i < communes.length ? activityRow(ar, [communes[i]]) : next())), ACTIVITY_HEADER);
     fs.writeFileSync(path.join(nat, 'lllweek.yaml'), [
       '# bench: the national report (VN → 34 provinces → 3,321 communes)',
       'year: 2025',
@@ -396,17 +406,26 @@ async function main() {
   for (const c of cases) {
     if (only && !only.has(c.id)) continue;
     const ours = [];
+    let failed = null;
     const base = [];
     const wc = [];
     for (let i = 0; i < repeat; i++) {
       // Baseline and ours back to back, so a busy machine weighs on both alike.
       if (c.base) base.push(await measure(c.base.cmd[0], c.base.cmd[1]));
       const r = await measure(c.ours[0], c.ours[1], { cwd: c.cwd });
-      if (r.status !== 0 && !(c.id.startsWith('validate') && r.status === 1)) {
-        throw new Error(`${c.name}: exit ${r.status}\n${r.stderr}`);
+      if (r.status !== 0) {
+        // A run that failed is a result too (the table says so); no point repeating it.
+        const why = (r.stderr.trim().split('\n').find((l) => l.trim()) ?? `signal`).slice(0, 160);
+        failed = `FAILED (exit ${r.status}: ${why}) after ${r.wall.toFixed(1)} s, ${fmtMb(r.rss)} MB`;
+        console.error(`${c.name}: ${failed}\n${r.stderr.slice(0, 2000)}`);
+        break;
       }
       ours.push(r);
       if (c.wc) wc.push(await measure('wc', ['-l', ...c.wc]));
+    }
+    if (failed) {
+      results.push({ id: c.id, name: c.name, rows: c.rows, failed, target: c.target?.text ?? '—', met: c.target ? 'NO' : '—' });
+      continue;
     }
     const row = { id: c.id, name: c.name, rows: c.rows, wall: median(ours.map((r) => r.wall)), rss: median(ours.map((r) => r.rss)), walls: ours.map((r) => r.wall) };
     if (c.base) {
@@ -444,6 +463,10 @@ function render(results, { quick, repeat }) {
   const head = ['case', 'rows', 'wall s', 'rows/s', 'peak RSS MB', 'baseline (same files)', 'ratio', 'target', 'met?'];
   const lines = [];
   for (const r of results) {
+    if (r.failed) {
+      lines.push([r.name, r.rows.toLocaleString('en-US'), r.failed, '—', '—', '—', '—', r.target, r.met]);
+      continue;
+    }
     lines.push([r.name, r.rows.toLocaleString('en-US'), r.wall.toFixed(2), fmtRate(r.rows, r.wall), fmtMb(r.rss),
       r.base ? `${r.base.name}: ${r.base.wall.toFixed(2)} s, ${fmtRate(r.rows, r.base.wall)} rows/s, ${fmtMb(r.base.rss)} MB` : '—',
       r.ratio ? r.ratio.toFixed(2) : '—', r.target, r.met]);

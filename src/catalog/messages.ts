@@ -118,6 +118,7 @@ export const ISSUE_MESSAGES: Record<IssueCode, Msg> = {
 
 export const UNREADABLE_REASONS: Record<UnreadableReason, Record<Lang, string>> = {
   'not-found': { vi: 'tệp không tồn tại', en: 'the file does not exist' },
+  denied: { vi: 'không có quyền đọc tệp; hãy kiểm tra quyền truy cập', en: 'no permission to read the file; check its access rights' },
   empty: { vi: 'tệp rỗng (0 byte)', en: 'the file is empty (0 bytes)' },
   'not-spreadsheet': {
     vi: 'không phải bảng tính CSV hoặc XLSX; hãy mở bằng Excel và lưu lại dạng .xlsx',

@@ -108,8 +108,11 @@ function ioFailure(e: unknown): Plan {
       return { kind: 'unreadable', reason: 'not-found' };
     case 'EISDIR':
       return { kind: 'unreadable', reason: 'not-spreadsheet', detail: 'directory' };
+    case 'EACCES':
+    case 'EPERM':
+      return { kind: 'unreadable', reason: 'denied', detail: err.code };
     default:
-      // Permission denied, I/O error: no reason fits exactly; the detail carries the system's word.
+      // An I/O error: no reason fits exactly; the detail carries the system's word.
       return { kind: 'unreadable', reason: 'corrupt', detail: err?.code ? `${err.code}: ${err.message}` : String(e) };
   }
 }

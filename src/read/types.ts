@@ -46,6 +46,7 @@ export function cellRef(col: number, row: number): string {
 /** Why a file could not be read; the message catalogue turns each into advice for the clerk. */
 export type UnreadableReason =
   | 'not-found'         // the path does not exist
+  | 'denied'            // no permission to read it
   | 'empty'             // zero bytes
   | 'not-spreadsheet'   // neither CSV text nor an XLSX zip (e.g. a PDF, an image, a .docx)
   | 'xls'               // old binary Excel 97-2003 (CFB without encryption)

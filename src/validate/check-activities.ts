@@ -1,4 +1,4 @@
-import { EXPECTED } from '../catalog/messages';
+import { EXPECTED, type MsgParams } from '../catalog/messages';
 import type { IsoDate } from '../text/vi-date';
 import { formatViDate } from '../text/vi-date';
 import { parseCode, parseDate, parseText, parseWhole, type Parsed } from './cells';
@@ -52,21 +52,20 @@ export function checkActivity(state: CheckState, ctx: RowContext): void {
   const caption = take(state, ctx, 'caption', parseText(ctx.value('caption')), flag);
   const notes = take(state, ctx, 'notes', parseText(ctx.value('notes')), flag);
 
-  state.duplicateRow(ctx, rowHash(mappedCells(ctx)));
-  if (unit !== null && !state.units.reference(state.sink, unitRef(ctx, unit, unitName))) flag.bad = true;
+  state.duplicateRow(ctx, rowHash(ctx.raw.cells, ctx.mapping.byIndex));
+  if (unit !== null && !state.units.clean(unit, unitName) && !state.units.reference(state.sink, unitRef(ctx, unit, unitName))) flag.bad = true;
   if (date === null) return;
 
   const activity: Activity | null =
-    unit !== null && type !== null && title !== null && participants !== null && mode !== null
+    unit !== null && type !== null && title !== null && participants !== null && mode !== null && !flag.bad
       ? { unit, unitName, date, endDate, type, title, mode, sessions, participants, photos, caption, notes,
           source: { file: ctx.file, sheet: ctx.sheet, row: ctx.row } }
       : null;
-  state.dates.see(date, { place: ctx.place('date'), label: ctx.label('date'), table: ctx.table, activity: flag.bad ? null : activity });
-
-}
-
-function mappedCells(ctx: RowContext) {
-  return ctx.mapping.byIndex.map((col, i) => (col ? ctx.raw.cells[i] ?? null : null));
+  // Once the year is known, the date is judged now and its place made only for an issue; before
+  // that, the row's date waits in the YearJudge with everything its issue will need.
+  const year = state.dates.known;
+  if (year !== null) judgeRowDate(state, date, ctx, activity, year);
+  else state.dates.see(date, { place: ctx.place('date'), label: ctx.label('date'), table: ctx.table, activity });
 }
 
 function unitRef(ctx: RowContext, unit: string, name: string | null) {
@@ -95,14 +94,24 @@ export interface DatedActivity {
   activity: Activity | null;
 }
 
-export function judgeDate(state: CheckState, date: IsoDate, item: DatedActivity, year: number): void {
+/** The issue a date gets once the week's year is known, or null when it lies in the week. */
+function dateIssue(state: CheckState, date: IsoDate, year: number): { code: 'date-wrong-year' | 'date-outside-week'; params: MsgParams } | null {
+  if (Number(date.slice(0, 4)) !== year) return { code: 'date-wrong-year', params: { year } };
   const week = state.week(year);
-  if (Number(date.slice(0, 4)) !== year) {
-    state.sink.add('date-wrong-year', item.place, { year }, item.table);
-    return;
-  }
-  if (date < week.start || date > week.end) {
-    state.sink.add('date-outside-week', item.place, { week: `${formatViDate(week.start)}–${formatViDate(week.end)}` }, item.table);
-  }
-  if (item.activity) state.records.activity(item.activity);
+  if (date < week.start || date > week.end) return { code: 'date-outside-week', params: { week: `${formatViDate(week.start)}–${formatViDate(week.end)}` } };
+  return null;
+}
+
+/** A date that waited for the year. A date in the wrong year keeps its activity out of the report. */
+export function judgeDate(state: CheckState, date: IsoDate, item: DatedActivity, year: number): void {
+  const issue = dateIssue(state, date, year);
+  if (issue) state.sink.add(issue.code, item.place, issue.params, item.table);
+  if (issue?.code !== 'date-wrong-year' && item.activity) state.records.activity(item.activity);
+}
+
+/** The same for the row being checked, the year known already. */
+function judgeRowDate(state: CheckState, date: IsoDate, ctx: RowContext, activity: Activity | null, year: number): void {
+  const issue = dateIssue(state, date, year);
+  if (issue) state.sink.add(issue.code, ctx.place('date'), issue.params, ctx.table);
+  if (issue?.code !== 'date-wrong-year' && activity) state.records.activity(activity);
 }

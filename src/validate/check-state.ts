@@ -7,6 +7,7 @@ import type { IssueSink } from './issue-sink';
 import type { RecordSink } from './records';
 import type { RowContext } from './row-context';
 import { UnitRegistry } from './units';
+import { RowHashIndex } from './row-hash';
 import { YearJudge } from './year';
 import { judgeDate, type DatedActivity } from './check-activities';
 import type { Unit } from './records';
@@ -31,7 +32,7 @@ export class CheckState {
   /** First row of each unit's tallies, for `unit-duplicate`. */
   readonly tallySeen = new Map<string, string>();
   /** Row hash → first row, per table, for `row-duplicate`. */
-  private rowsSeen = new Map<number, string>();
+  private rowsSeen = new RowHashIndex();
   private seenTable = -1;
 
   constructor(
@@ -60,12 +61,11 @@ export class CheckState {
 
   duplicateRow(ctx: RowContext, hash: number): void {
     if (ctx.table !== this.seenTable) {
-      this.rowsSeen = new Map();
+      this.rowsSeen = new RowHashIndex();
       this.seenTable = ctx.table;
     }
-    const first = this.rowsSeen.get(hash);
-    if (first === undefined) this.rowsSeen.set(hash, String(ctx.row));
-    else this.sink.add('row-duplicate', { file: ctx.file, sheet: ctx.sheet, row: ctx.row, column: null, cell: null, value: null }, { other: `${this.rowWord()} ${first}` }, ctx.table);
+    const first = this.rowsSeen.firstOrAdd(hash, ctx.row);
+    if (first >= 0) this.sink.add('row-duplicate', { file: ctx.file, sheet: ctx.sheet, row: ctx.row, column: null, cell: null, value: null }, { other: `${this.rowWord()} ${first}` }, ctx.table);
   }
 
   rowWord(): string {

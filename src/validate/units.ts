@@ -21,6 +21,8 @@ export class UnitRegistry {
   readonly units = new Map<string, Unit>();
   private readonly fromConfig: boolean;
   private readonly pending: Ref[] = [];
+  private readonly nameKeys = new WeakMap<Unit, string>();
+  private readonly typedKeys = new Map<string, string>();
 
   constructor(configUnits: Unit[] | null) {
     this.fromConfig = configUnits !== null;
@@ -33,6 +35,16 @@ export class UnitRegistry {
 
   get hasList(): boolean {
     return this.units.size > 0;
+  }
+
+  /**
+   * True when a reference would raise nothing: the list is the config's, knows the code, and the
+   * name is blank or the unit's. Lets a row skip building its reference (the common case).
+   */
+  clean(code: string, name: string | null): boolean {
+    if (!this.fromConfig) return false;
+    const unit = this.units.get(code);
+    return unit !== undefined && (!name || name === unit.name || this.typedKey(name) === this.nameKey(unit));
   }
 
   /** Check a row's unit code and name now when the list is known, else later. */
@@ -55,7 +67,7 @@ export class UnitRegistry {
       sink.add('unit-unknown', ref.place, { suggestion: this.nearest(code) }, ref.table);
       return false;
     }
-    if (ref.name && matchKey(ref.name) !== matchKey(unit.name)) {
+    if (ref.name && ref.name !== unit.name && this.typedKey(ref.name) !== this.nameKey(unit)) {
       sink.add(
         'unit-name-mismatch',
         { ...ref.place, column: 'unit_name', cell: ref.nameCell, value: ref.name },
@@ -64,6 +76,26 @@ export class UnitRegistry {
       );
     }
     return true;
+  }
+
+  /** matchKey of a unit's name, once per unit: rows name their unit a million times. */
+  private nameKey(unit: Unit): string {
+    let key = this.nameKeys.get(unit);
+    if (key === undefined) {
+      key = matchKey(unit.name);
+      this.nameKeys.set(unit, key);
+    }
+    return key;
+  }
+
+  /** matchKey of a name as typed; cached (bounded), as a column repeats few names. */
+  private typedKey(name: string): string {
+    let key = this.typedKeys.get(name);
+    if (key === undefined) {
+      key = matchKey(name);
+      if (this.typedKeys.size < 10_000) this.typedKeys.set(name, key);
+    }
+    return key;
   }
 
   private nearest(code: string): string | undefined {

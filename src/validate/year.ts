@@ -21,6 +21,11 @@ export class YearJudge<T> {
     if (configured !== null) onDecided(configured);
   }
 
+  /** The year when it is known already (configured or decided): a caller may then judge a date at once, without making its item. */
+  get known(): number | null {
+    return this.year;
+  }
+
   see(date: IsoDate, item: T): void {
     if (this.year !== null) {
       this.check(date, item, this.year);
