@@ -21,6 +21,8 @@ export function loadConfig(explicit: string | undefined, cwd: string = process.c
     if (explicit) throw new Fatal('config-missing', { value: explicit });
     return { config: {}, dir: cwd, file: null };
   }
+  // A folder or a named pipe is no config (reading a pipe would wait forever).
+  if (!fs.statSync(file).isFile()) throw new Fatal('config-missing', { value: explicit ?? CONFIG_FILE_NAME });
   return { config: parseConfigText(fs.readFileSync(file, 'utf8'), explicit ?? CONFIG_FILE_NAME), dir: path.dirname(file), file };
 }
 
