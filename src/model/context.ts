@@ -29,6 +29,29 @@ export interface ContextInput {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** The appendix's order: by date, then unit code, then the row in its file (a stable sort keeps files in reading order). */
+const byDateUnitRow = (a: Activity, b: Activity) =>
+  (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0) || a.source.row - b.source.row;
+
+/**
+ * The first `limit` activities in appendix order. A national report has 200 000 and shows 1 000:
+ * only the days that hold the first `limit` are sorted (a week has a handful of days), which gives
+ * the same rows in the same order as sorting them all.
+ */
+export function firstInOrder(activities: readonly Activity[], limit: number): Activity[] {
+  if (activities.length <= limit) return [...activities].sort(byDateUnitRow);
+  const perDay = new Map<string, number>();
+  for (const a of activities) perDay.set(a.date, (perDay.get(a.date) ?? 0) + 1);
+  let last = '';
+  let count = 0;
+  for (const day of [...perDay.keys()].sort()) {
+    last = day;
+    count += perDay.get(day)!;
+    if (count >= limit) break;
+  }
+  return activities.filter((a) => a.date <= last).sort(byDateUnitRow).slice(0, limit);
+}
+
 /**
  * The JSON every template receives (`lllweek report --dump-context` prints it): plain data,
  * already in the shapes the default templates walk; formatting is left to the helpers.
@@ -41,10 +64,8 @@ export function buildContext(input: ContextInput) {
   const modeList = (byMode: Record<string, Tally3>) =>
     input.modes.map((m) => ({ key: m.key, label: m.label, lower: m.label.toLocaleLowerCase('vi'), ...byMode[m.key] }));
 
-  const sorted = [...input.activities].sort(
-    (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0) || a.source.row - b.source.row,
-  );
-  const shown = sorted.length > s.appendixLimit ? sorted.slice(0, s.appendixLimit) : sorted;
+  const shown = firstInOrder(input.activities, s.appendixLimit);
+  const total = input.activities.length;
   const unitName = new Map(agg.units.map((u) => [u.code, u.name]));
   const participating = agg.units.filter((u) => u.activities.count > 0);
 
@@ -97,9 +118,9 @@ export function buildContext(input: ContextInput) {
     charts: input.charts,
     photos: input.photos,
     appendix: {
-      total: sorted.length,
+      total,
       shown: shown.length,
-      capped: shown.length < sorted.length,
+      capped: shown.length < total,
       rows: shown.map((a) => ({
         when: formatViDate(a.date) + (a.endDate && a.endDate !== a.date ? ` - ${formatViDate(a.endDate)}` : ''),
         unit: unitName.get(a.unit) ?? a.unitName ?? a.unit,

@@ -81,10 +81,14 @@ function table(el: Element): Table {
   const cls = classes(el);
   const t: Table = { type: 'table', head: [], body: [] };
   const rowsIn = (parent: Element) => children(parent).filter((r) => r.name === 'tr').map((r) => children(r).filter((c) => c.name === 'td' || c.name === 'th').map(cell));
+  // A loop, not push(...rows): a spread of 100 000 rows overflows the call stack.
+  const add = (to: TableCell[][], rows: TableCell[][]) => {
+    for (const r of rows) to.push(r);
+  };
   for (const part of children(el)) {
-    if (part.name === 'thead') t.head.push(...rowsIn(part));
-    else if (part.name === 'tbody' || part.name === 'tfoot') t.body.push(...rowsIn(part));
-    else if (part.name === 'tr') t.body.push(...rowsIn({ ...part, children: [part] } as Element));
+    if (part.name === 'thead') add(t.head, rowsIn(part));
+    else if (part.name === 'tbody' || part.name === 'tfoot') add(t.body, rowsIn(part));
+    else if (part.name === 'tr') add(t.body, rowsIn({ ...part, children: [part] } as Element));
     else if (part.name === 'colgroup') t.widths = children(part).map((c) => Number(c.attribs.width) || 1);
   }
   if (cls.includes('landscape')) t.landscape = true;

@@ -13,10 +13,11 @@ import { htmlToModel } from '../model/html-to-model';
 import { loadNarrative } from '../model/narrative';
 import { resolveReportSettings, type ReportSettings } from '../model/report-settings';
 import { renderTemplates } from '../model/templates';
-import type { ImageStore } from '../model/types';
+import type { DocumentModel, ImageAsset, ImageStore } from '../model/types';
 import type { Issue } from '../validate/issue';
 import type { CheckSettings } from '../validate/check-state';
 import type { Activity } from '../validate/records';
+import type { DocxRenderer } from '../render/docx/in-worker';
 import type { UnitStatus } from '../render/workbook-input';
 import { formatViDate } from '../text/vi-date';
 import { formatInt } from '../text/vi-number';
@@ -96,7 +97,8 @@ async function loadPhotos(job: ReportJob, images: ImageStore): Promise<{ refs: P
     const parts = (a.caption ?? '').split(';').map((s) => s.trim());
     return a.photos.map((_, i) => (parts.length === a.photos.length ? parts[i] : a.caption) || `${unitName(a.unit)}, ${formatViDate(a.date)}: ${a.title}`);
   };
-  const candidates = [...job.collected.activities]
+  const candidates = job.collected.activities
+    .filter((a) => a.photos.length > 0)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .flatMap((a) => {
       const captions = captionsOf(a);
@@ -143,35 +145,60 @@ function ratesChartUnits(job: ReportJob, agg: Aggregate, root: string | null): {
   };
 }
 
-function drawCharts(job: ReportJob, agg: Aggregate, baselineYear: number | null, year: number, images: ImageStore, root: string | null) {
+/** Lets the event loop run between two charts: photos waiting for their next step get it. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The charts: each drawn as SVG on this thread, its PNG made on a libuv thread while the next one
+ * is drawn (and the photos decode); put in the store in a fixed order once all are done.
+ */
+async function drawCharts(job: ReportJob, agg: Aggregate, baselineYear: number | null, year: number, images: ImageStore, root: string | null) {
   const charts = require('../render/charts') as typeof import('../render/charts');
   const names = { activities: null as string | null, rates: null as string | null, change: null as string | null };
+  const drawn: [string, Promise<ImageAsset>][] = [];
   if (agg.activities.byType.length > 0) {
-    images.set('chart-activities', charts.activitiesChart(
+    drawn.push(['chart-activities', charts.barChartAsync(charts.activitiesChartSpec(
       agg.activities.byType.map((t) => ({ label: t.label, byMode: Object.fromEntries(Object.entries(t.byMode).map(([k, v]) => [k, v.count])) })),
       Object.fromEntries(MODES.map((m) => [m.key, m.label])),
-    ));
+    ))]);
     names.activities = 'chart-activities';
+    await turn();
   }
   const shownIndicators = job.settings.indicators.filter((i) => agg.indicators.find((r) => r.key === i.key)?.rate !== null);
   const byUnit = ratesChartUnits(job, agg, root);
   if (byUnit && shownIndicators.length > 0) {
-    images.set('chart-rates', charts.ratesByUnitChart(byUnit.units, Object.fromEntries(shownIndicators.map((i) => [i.key, i.label])), byUnit.title ? { title: byUnit.title } : {}));
+    drawn.push(['chart-rates', charts.barChartAsync(charts.ratesByUnitChartSpec(byUnit.units, Object.fromEntries(shownIndicators.map((i) => [i.key, i.label])), byUnit.title ? { title: byUnit.title } : {}))]);
     names.rates = 'chart-rates';
+    await turn();
   }
   if (baselineYear !== null && agg.indicators.some((i) => i.baseline)) {
-    images.set('chart-change', charts.changeChart(
+    drawn.push(['chart-change', charts.barChartAsync(charts.changeChartSpec(
       agg.indicators.filter((i) => i.rate !== null || i.baseline?.rate != null).map((i) => ({ label: i.label, current: i.rate, baseline: i.baseline?.rate ?? null })),
       year,
       baselineYear,
-    ));
+    ))]);
     names.change = 'chart-change';
   }
+  const assets = await Promise.all(drawn.map(([, p]) => p));
+  drawn.forEach(([name], i) => images.set(name, assets[i]));
   return names;
 }
 
 /** The report in memory: every requested format, from one document model. */
 export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean } = {}): Promise<ReportOutput> {
+  // The .docx's worker starts now: it loads its modules while the charts are drawn.
+  const docxRenderer = !opts.contextOnly && job.formats.includes('docx')
+    ? (require('../render/docx/in-worker') as typeof import('../render/docx/in-worker')).startDocxRenderer()
+    : null;
+  try {
+    return await buildReport(job, opts, docxRenderer);
+  } catch (e) {
+    docxRenderer?.stop();
+    throw e;
+  }
+}
+
+async function buildReport(job: ReportJob, opts: { contextOnly?: boolean }, docxRenderer: DocxRenderer | null): Promise<ReportOutput> {
   const c = job.collected;
   const reportingCodes = [...new Set([...c.activities.map((a) => a.unit), ...c.tallies.map((t) => t.unit)])];
   const settings = resolveReportSettings(job.config, { year: c.check.year, units: c.units, reportingCodes, today: job.today });
@@ -183,10 +210,12 @@ export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean }
     baselineYear = b.year;
   }
   const images: ImageStore = new Map();
-  // Photos decode in sharp's threads while the charts draw on this one.
-  const photosDone = opts.contextOnly ? Promise.resolve({ refs: [], warnings: [] }) : loadPhotos(job, images);
-  const charts = opts.contextOnly ? { activities: null, rates: null, change: null } : drawCharts(job, agg, baselineYear, settings.year, images, settings.agency.unit);
+  // Photos decode in sharp's threads while the charts draw; the store gets the charts, then the photos.
+  const photoImages: ImageStore = new Map();
+  const photosDone = opts.contextOnly ? Promise.resolve({ refs: [], warnings: [] }) : loadPhotos(job, photoImages);
+  const charts = opts.contextOnly ? { activities: null, rates: null, change: null } : await drawCharts(job, agg, baselineYear, settings.year, images, settings.agency.unit);
   const photos = await photosDone;
+  for (const [name, image] of photoImages) images.set(name, image);
   const context = buildContext({
     settings,
     aggregate: agg,
@@ -207,10 +236,23 @@ export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean }
   const model = htmlToModel(html, `${context.title} ${context.subject}`);
   const date = new Date(`${settings.reportDate}T00:00:00Z`);
   const files: ReportOutput['files'] = [];
-  if (job.formats.includes('docx')) {
-    const { renderDocx } = require('../render/docx') as typeof import('../render/docx');
-    files.push({ name: `${slug}.docx`, data: await renderDocx(model, images, { date }) });
-  }
+  // The .docx is made on its worker while this thread makes the workbook.
+  const docx = docxRenderer?.render(model, images, { date }) ?? null;
+  // Should the workbook fail, the .docx's failure (if any) is not left unhandled.
+  docx?.catch(() => undefined);
+  if (docx) files.push({ name: `${slug}.docx`, data: Buffer.alloc(0) });
+  await otherFormats(job, c, { model, images, charts, agg, settings, slug, files });
+  if (docx) files[0].data = await docx;
+  return { slug, settings, context, files, photoWarnings: photos.warnings };
+}
+
+/** The workbook and the HTML preview, made while the .docx is made on its worker. */
+async function otherFormats(
+  job: ReportJob,
+  c: Collected,
+  r: { model: DocumentModel; images: ImageStore; charts: { activities: string | null; rates: string | null; change: string | null }; agg: Aggregate; settings: ReportSettings; slug: string; files: ReportOutput['files'] },
+): Promise<void> {
+  const { model, images, charts, agg, settings, slug, files } = r;
   if (job.formats.includes('xlsx')) {
     const { renderWorkbook } = require('../render/xlsx') as typeof import('../render/xlsx');
     const inputs = job.inputs ?? c.check.files;
@@ -246,5 +288,4 @@ export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean }
     const { renderHtml } = require('../render/html') as typeof import('../render/html');
     files.push({ name: `${slug}.html`, data: Buffer.from(renderHtml(model, images), 'utf8') });
   }
-  return { slug, settings, context, files, photoWarnings: photos.warnings };
 }

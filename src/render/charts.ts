@@ -215,17 +215,31 @@ export function canonicalizeSvg(svg: string): string {
   });
 }
 
-type ResvgCtor = typeof import('@resvg/resvg-js').Resvg;
-let resvgCtor: ResvgCtor | undefined;
+type Resvg = typeof import('@resvg/resvg-js');
+let resvgLib: Resvg | undefined;
 
-/** SVG → PNG at 1600 px wide on white, with only the DejaVu fonts (never the machine's). */
-export function svgToPng(svg: string | Buffer): { png: Buffer; width: number; height: number } {
-  if (!resvgCtor) resvgCtor = (require('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg;
-  const rendered = new resvgCtor(svg, {
+function resvg(): Resvg {
+  if (!resvgLib) resvgLib = require('@resvg/resvg-js') as Resvg;
+  return resvgLib;
+}
+
+function resvgOptions(): import('@resvg/resvg-js').ResvgRenderOptions {
+  return {
     font: { loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, fontFiles: chartFontFiles() },
     fitTo: { mode: 'width', value: PNG_WIDTH },
     background: 'white',
-  }).render();
+  };
+}
+
+/** SVG → PNG at 1600 px wide on white, with only the DejaVu fonts (never the machine's). */
+export function svgToPng(svg: string | Buffer): { png: Buffer; width: number; height: number } {
+  const rendered = new (resvg().Resvg)(svg, resvgOptions()).render();
+  return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
+}
+
+/** svgToPng on a libuv thread. */
+export async function svgToPngAsync(svg: string | Buffer): Promise<{ png: Buffer; width: number; height: number }> {
+  const rendered = await resvg().renderAsync(svg, resvgOptions());
   return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
 }
 
@@ -238,6 +252,25 @@ function nfc(s: string): string {
 }
 
 export function barChart(spec: BarChartSpec): ImageAsset {
+  const { svg, alt } = barChartSvg(spec);
+  return asset(svg, alt, svgToPng(svg));
+}
+
+/**
+ * The same chart, its PNG rasterised on a libuv thread (resvg's renderAsync, the same renderer):
+ * the report draws the next chart, and its photos get decoded, meanwhile.
+ */
+export async function barChartAsync(spec: BarChartSpec): Promise<ImageAsset> {
+  const { svg, alt } = barChartSvg(spec);
+  return asset(svg, alt, await svgToPngAsync(svg));
+}
+
+function asset(svg: string, alt: string, raster: { png: Buffer; width: number; height: number }): ImageAsset {
+  return { png: raster.png, svg: Buffer.from(svg, 'utf8'), width: raster.width, height: raster.height, alt, format: 'png' };
+}
+
+/** The chart as SVG (echarts, on this thread) and its alt text. */
+function barChartSvg(spec: BarChartSpec): { svg: string; alt: string } {
   const categories = spec.categories.map(nfc);
   const series = spec.series.map((s) => ({
     name: nfc(s.name),
@@ -464,9 +497,7 @@ export function barChart(spec: BarChartSpec): ImageAsset {
     ],
   };
 
-  const svg = renderSvg(option, WIDTH, Math.ceil(height));
-  const { png, width, height: pngHeight } = svgToPng(svg);
-  return { png, svg: Buffer.from(svg, 'utf8'), width, height: pngHeight, alt: nfc(spec.alt), format: 'png' };
+  return { svg: renderSvg(option, WIDTH, Math.ceil(height)), alt: nfc(spec.alt) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,15 +514,23 @@ export function activitiesChart(
   modeLabels: Record<string, string>,
   opts: ChartOptions = {},
 ): ImageAsset {
+  return barChart(activitiesChartSpec(rows, modeLabels, opts));
+}
+
+export function activitiesChartSpec(
+  rows: { label: string; byMode: Record<string, number> }[],
+  modeLabels: Record<string, string>,
+  opts: ChartOptions = {},
+): BarChartSpec {
   const title = opts.title ?? 'Số hoạt động theo loại hình và hình thức tổ chức';
   const modes = Object.keys(modeLabels);
-  return barChart({
+  return {
     title,
     categories: rows.map((r) => r.label),
     series: modes.map((m) => ({ name: modeLabels[m], values: rows.map((r) => r.byMode[m] ?? null) })),
     stacked: true,
     alt: opts.alt ?? `Biểu đồ cột: ${title}`,
-  });
+  };
 }
 
 /** Rates (fractions) of each indicator (series, in indicatorLabels' order) by unit (categories). */
@@ -500,15 +539,23 @@ export function ratesByUnitChart(
   indicatorLabels: Record<string, string>,
   opts: ChartOptions = {},
 ): ImageAsset {
+  return barChart(ratesByUnitChartSpec(units, indicatorLabels, opts));
+}
+
+export function ratesByUnitChartSpec(
+  units: { label: string; rates: Record<string, number | null> }[],
+  indicatorLabels: Record<string, string>,
+  opts: ChartOptions = {},
+): BarChartSpec {
   const title = opts.title ?? 'Tỷ lệ đạt các chỉ tiêu theo đơn vị';
   const indicators = Object.keys(indicatorLabels);
-  return barChart({
+  return {
     title,
     categories: units.map((u) => u.label),
     series: indicators.map((ind) => ({ name: indicatorLabels[ind], values: units.map((u) => u.rates[ind] ?? null) })),
     percent: true,
     alt: opts.alt ?? `Biểu đồ cột: ${title}`,
-  });
+  };
 }
 
 /** This year's rate of each indicator next to last year's (fractions; null when unknown). */
@@ -518,8 +565,17 @@ export function changeChart(
   yearBefore: number,
   opts: ChartOptions = {},
 ): ImageAsset {
+  return barChart(changeChartSpec(items, yearNow, yearBefore, opts));
+}
+
+export function changeChartSpec(
+  items: { label: string; current: number | null; baseline: number | null }[],
+  yearNow: number,
+  yearBefore: number,
+  opts: ChartOptions = {},
+): BarChartSpec {
   const title = opts.title ?? `Tỷ lệ đạt các chỉ tiêu năm ${yearNow} so với năm ${yearBefore}`;
-  return barChart({
+  return {
     title,
     categories: items.map((i) => i.label),
     series: [
@@ -528,5 +584,5 @@ export function changeChart(
     ],
     percent: true,
     alt: opts.alt ?? `Biểu đồ cột: ${title}`,
-  });
+  };
 }

@@ -6,7 +6,7 @@
  * A user's file is never a reason to stop the report: every failure becomes a reason the caller
  * turns into a warning. sharp is required lazily (a report without photos should not load libvips).
  */
-import { promises as fsp } from 'fs';
+import * as fs from 'fs';
 import * as path from 'path';
 import type { ImageAsset } from '../model/types';
 
@@ -66,13 +66,17 @@ async function withSlot<T>(job: () => Promise<T>): Promise<T> {
 
 type Sniffed = 'jpeg' | 'png' | 'other' | PhotoFailure;
 
-/** What the file's first bytes say it is (its name is not trusted: phones save HEIC as .jpg). */
-async function sniff(file: string): Promise<Sniffed> {
-  let handle: import('fs').promises.FileHandle | undefined;
+/**
+ * What the file's first bytes say it is (its name is not trusted: phones save HEIC as .jpg).
+ * Read synchronously (8 bytes): the decoding then starts in sharp's threads at once, even when
+ * the main thread goes on drawing charts before it looks at the event loop again.
+ */
+function sniff(file: string): Sniffed {
+  let fd: number | undefined;
   try {
-    handle = await fsp.open(file, 'r');
+    fd = fs.openSync(file, 'r');
     const head = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    const bytesRead = fs.readSync(fd, head, 0, 8, 0);
     if (bytesRead >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
     if (bytesRead === 8 && head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
     return 'other';
@@ -80,7 +84,13 @@ async function sniff(file: string): Promise<Sniffed> {
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // nothing to do: the bytes were read
+      }
+    }
   }
 }
 
@@ -117,7 +127,7 @@ async function shrinkPhoto(file: string): Promise<{ data: Buffer; width: number;
  */
 export async function loadPhoto(file: string, opts: PhotoOptions = {}): Promise<PhotoResult> {
   try {
-    const kind = await sniff(file);
+    const kind = sniff(file);
     if (kind === 'missing' || kind === 'unreadable') return { ok: false, reason: kind };
     if (kind !== 'jpeg' && kind !== 'png') return { ok: false, reason: 'not-image' };
     const out = await withSlot(() => shrinkPhoto(file));

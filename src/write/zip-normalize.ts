@@ -45,7 +45,19 @@ function dosSafeDate(d: Date): Date {
 }
 
 export function normalizeZip(zip: Buffer | Uint8Array, opts: NormalizeZipOptions): Buffer {
-  const entries = unzipSync(zip);
+  return normalizeEntries(unzipSync(zip), opts);
+}
+
+/**
+ * Parts this large (a national report's sheet of 200 000 activities, ~90 MB of XML) are deflated
+ * at level 1: on that sheet ~1.6 s instead of ~4.7 s at level 6, for 14 MB instead of 10.7 MB.
+ * Smaller parts — every part of an ordinary report — keep level 6.
+ */
+const LARGE_PART = 4 * 1024 * 1024;
+const LARGE_PART_LEVEL = 1;
+
+/** normalizeZip for a package already unpacked (name → bytes). */
+export function normalizeEntries(entries: Record<string, Uint8Array>, opts: NormalizeZipOptions): Buffer {
   const mtime = dosSafeDate(opts.mtime);
   const out: Zippable = {};
   // Note: object keys keep insertion order except integer-like keys ("0", "12"), which no OOXML
@@ -58,7 +70,7 @@ export function normalizeZip(zip: Buffer | Uint8Array, opts: NormalizeZipOptions
       const next = opts.rewrite(name, text);
       if (next !== text) data = strToU8(next);
     }
-    out[name] = [data, { level: STORED.test(name) ? 0 : 6, mtime }];
+    out[name] = [data, { level: STORED.test(name) ? 0 : data.length >= LARGE_PART ? LARGE_PART_LEVEL : 6, mtime }];
   }
   return Buffer.from(zipSync(out, { mtime }));
 }

@@ -74,7 +74,7 @@ export function placeCells(rows: readonly (readonly ModelCell[])[]): { columns: 
       c += colspan;
     }
   });
-  const columns = Math.max(1, ...grid.map((row) => row.length));
+  const columns = grid.reduce((n, row) => Math.max(n, row.length), 1);
   return { columns, grid };
 }
 

@@ -5,6 +5,7 @@
  */
 import { TABLE_SHEET_NAMES } from '../../catalog/columns';
 import type { WorkbookInput } from '../workbook-input';
+import { BulkRows } from './bulk-rows';
 import { HeaderGuard } from './header-guard';
 import { ImageBook } from './images';
 import { writeChecksSheet } from './sheets/checks';
@@ -26,7 +27,12 @@ export const SHEET_NAMES = {
   info: 'Thông tin',
 } as const;
 
-export async function renderWorkbook(input: WorkbookInput): Promise<Buffer> {
+export interface RenderWorkbookOptions {
+  /** Write the rows of very long tables as XML (bulk-rows.ts); false makes exceljs write every cell (tests compare the two). */
+  bulk?: boolean;
+}
+
+export async function renderWorkbook(input: WorkbookInput, opts: RenderWorkbookOptions = {}): Promise<Buffer> {
   const date = fixedDate(input.info.generated, input.info.week.start);
   const wb = createWorkbook(date);
   const fmt = formats(input.decimals);
@@ -39,12 +45,13 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Buffer> {
     year: input.info.year, aggregate: input.aggregate, modes: input.modes, charts: input.charts, images, fmt,
   });
   writeUnitsSheet(wb.addWorksheet(SHEET_NAMES.units), input.aggregate.units, input.indicators, fmt);
-  const data = { activityTypes: input.activityTypes, modes: input.modes, indicators: input.indicators, unitNames, fmt };
+  const bulk = opts.bulk === false ? undefined : new BulkRows();
+  const data = { activityTypes: input.activityTypes, modes: input.modes, indicators: input.indicators, unitNames, fmt, bulk };
   writeActivitiesSheet(wb.addWorksheet(SHEET_NAMES.activities), input.activities, data);
   writeTalliesSheet(wb.addWorksheet(SHEET_NAMES.tallies), input.tallies, data);
   if (input.issues.length > 0 || input.status) {
     writeChecksSheet(wb.addWorksheet(SHEET_NAMES.checks), { issues: input.issues, status: input.status, indicators: input.indicators, guard, fmt });
   }
   writeInfoSheet(wb.addWorksheet(SHEET_NAMES.info), input.info, fmt);
-  return workbookBytes(wb, date);
+  return workbookBytes(wb, date, bulk);
 }

@@ -3,7 +3,7 @@
  * and border look, data tables written from column specs, frozen and filtered headers, and column
  * widths estimated from the text. One place, so the sheets look alike and nothing is copied.
  */
-import type { Alignment, Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
+import type { Alignment, Borders, Cell, Fill, Font, Style, Worksheet } from 'exceljs';
 import { xmlSafe } from '../../text/normalize';
 import { dateFromIso } from '../../text/vi-date';
 import { formatInt } from '../../text/vi-number';
@@ -118,13 +118,65 @@ export function setValue(cell: Cell, kind: ColumnKind, value: CellInput, fmt: Fo
   }
 }
 
-/** Write a header row and data rows with borders; returns where the table landed. */
+/**
+ * The look of a data cell (thin border, and the number format its value needs), one frozen object
+ * per look shared by every cell that has it. exceljs turns a cell's style into a style id by
+ * serialising it, unless it has met that very object before: with a fresh object per cell, the
+ * 200 000 rows of a national `Hoạt động` sheet spent 16 s there. Frozen, so a later `cell.font =`
+ * cannot restyle every cell at once (exceljs's classes run in strict mode: it throws); give such a
+ * cell its own copy first (`unshareStyles`).
+ */
+const DATA_STYLES = new Map<string, Partial<Style>>();
+function dataStyle(numFmt: string | undefined): Partial<Style> {
+  const key = numFmt ?? '';
+  let style = DATA_STYLES.get(key);
+  if (!style) {
+    style = Object.freeze(numFmt === undefined ? { border: THIN_BORDER } : { numFmt, border: THIN_BORDER });
+    DATA_STYLES.set(key, style);
+  }
+  return style;
+}
+
+/** What a data cell holds and its number format, as setValue gives them (null: blank). */
+export interface DataLook {
+  value: string | number | Date | null;
+  numFmt: string | undefined;
+}
+
+export function dataLook(kind: ColumnKind, value: CellInput, fmt: Formats): DataLook {
+  if (value === null || value === undefined || value === '') return { value: null, numFmt: undefined };
+  if (kind === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return { value: dateFromIso(value), numFmt: fmt.date };
+  if (kind === 'text' || typeof value === 'string') return { value: text(String(value)), numFmt: undefined };
+  if (Number.isFinite(value)) return { value, numFmt: kind === 'date' ? fmt.date : fmt[kind] };
+  return { value: null, numFmt: undefined };
+}
+
+/** A data cell's value and shared look, as setValue and a border would give it. */
+function setDataCell(cell: Cell, kind: ColumnKind, value: CellInput, fmt: Formats): void {
+  const look = dataLook(kind, value, fmt);
+  if (look.value !== null) cell.value = look.value;
+  cell.style = dataStyle(look.numFmt);
+}
+
+/** Give the cells of a row written by writeTable their own style objects, before restyling them. */
+export function unshareStyles(ws: Worksheet, row: number): void {
+  ws.getRow(row).eachCell({ includeEmpty: true }, (cell) => {
+    cell.style = { ...cell.style };
+  });
+}
+
+/**
+ * Write a header row and data rows with borders; returns where the table landed. With `bulk`, a
+ * table longer than BULK_ROWS has only its first rows made into exceljs cells (as many as hold
+ * every look its cells use), the rest left to `bulk` to write as XML (bulk-rows.ts).
+ */
 export function writeTable(
   ws: Worksheet,
   at: { row: number; col?: number },
   columns: readonly ColumnSpec[],
   rows: readonly (readonly CellInput[])[],
   fmt: Formats,
+  bulk?: BulkSink,
 ): TablePlace {
   const firstCol = at.col ?? 1;
   columns.forEach((c, i) => {
@@ -132,14 +184,30 @@ export function writeTable(
     cell.value = text(c.header);
     styleHeaderCell(cell);
   });
-  rows.forEach((values, r) => {
-    columns.forEach((c, i) => {
-      const cell = ws.getCell(at.row + 1 + r, firstCol + i);
-      setValue(cell, c.kind, values[i], fmt);
-      cell.border = THIN_BORDER;
-    });
-  });
+  const written = bulk && rows.length > BULK_ROWS ? bulk.take(ws, { headerRow: at.row, firstCol, columns, rows, fmt }) : rows.length;
+  for (let r = 0; r < written; r++) {
+    const row = ws.getRow(at.row + 1 + r);
+    const values = rows[r];
+    columns.forEach((c, i) => setDataCell(row.getCell(firstCol + i), c.kind, values[i], fmt));
+  }
   return { headerRow: at.row, lastRow: at.row + rows.length, firstCol, lastCol: firstCol + columns.length - 1 };
+}
+
+/** Tables longer than this may have their rows written as XML rather than as exceljs cells. */
+export const BULK_ROWS = 10_000;
+
+/** A long table handed over to be written as XML: where it sits and what it holds. */
+export interface BulkTableInput {
+  headerRow: number;
+  firstCol: number;
+  columns: readonly ColumnSpec[];
+  rows: readonly (readonly CellInput[])[];
+  fmt: Formats;
+}
+
+/** Takes a long table; answers how many of its first rows exceljs must still write. */
+export interface BulkSink {
+  take(ws: Worksheet, table: BulkTableInput): number;
 }
 
 /** Freeze everything above and including the header row, and filter the table. */
@@ -154,15 +222,30 @@ export function freezeAndFilter(ws: Worksheet, table: TablePlace, xSplit = 0): v
 // ---------------------------------------------------------------------------------------------
 // Sizes
 
-/** Width of a text in Excel's character units: its longest line, a little more for capitals. */
+/**
+ * Width of a text in Excel's character units: its longest line, a little more for capitals. ASCII
+ * is decided by its code; other letters by their case mapping, a code point at a time.
+ */
 export function textWidth(s: string): number {
   let best = 0;
-  for (const line of s.split('\n')) {
-    let w = 0;
-    for (const ch of line) w += ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? 1.2 : 1;
-    best = Math.max(best, w);
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c === 10) {
+        if (w > best) best = w;
+        w = 0;
+      } else w += c >= 65 && c <= 90 ? 1.2 : 1;
+      continue;
+    }
+    let ch = s[i];
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) ch = s.slice(i, ++i + 1);
+    }
+    w += ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? 1.2 : 1;
   }
-  return best;
+  return w > best ? w : best;
 }
 
 /** Lines a text takes when wrapped at `width` characters (explicit breaks included). */
@@ -182,14 +265,16 @@ function cellWidth(cell: Cell, fmt: Formats | null): number {
   const v = cell.value;
   if (v === null || v === undefined) return 0;
   if (v instanceof Date) return 10;
-  if (typeof v === 'number') {
-    const f = cell.numFmt ?? '';
-    if (f.includes('%')) return String(Math.round(Math.abs(v) * 100)).length + (fmt?.decimals ?? 2) + 4;
-    return formatInt(v).length + (v < 0 || f.startsWith('+') ? 1 : 0);
-  }
+  if (typeof v === 'number') return numberWidth(v, cell.numFmt ?? '', fmt);
   if (typeof v === 'string') return textWidth(v);
   if (typeof v === 'object' && 'richText' in v) return textWidth(v.richText.map((r) => r.text).join(''));
   return String(v).length;
+}
+
+/** The width of a number as shown in `numFmt` (bulk-rows.ts measures its rows with it too). */
+export function numberWidth(v: number, numFmt: string, fmt: Formats | null): number {
+  if (numFmt.includes('%')) return String(Math.round(Math.abs(v) * 100)).length + (fmt?.decimals ?? 2) + 4;
+  return formatInt(v).length + (v < 0 || numFmt.startsWith('+') ? 1 : 0);
 }
 
 export interface FitOptions {
@@ -199,6 +284,8 @@ export interface FitOptions {
   min?: number;
   max?: number;
   fmt?: Formats | null;
+  /** Widths (by 1-based column) of values that are not cells of the sheet. */
+  extraWidths?: readonly number[];
 }
 
 /**
@@ -218,6 +305,10 @@ export function fitColumns(ws: Worksheet, opts: FitOptions = {}): void {
       if (headers.has(r)) w = Math.min(w, headerCap);
       widths[c] = Math.max(widths[c] ?? 0, w);
     });
+  });
+  // Rows written as XML (bulk-rows.ts) count as if they were cells.
+  opts.extraWidths?.forEach((w, c) => {
+    if (w > 0) widths[c] = Math.max(widths[c] ?? 0, w);
   });
   for (let c = 1; c < widths.length; c++) {
     ws.getColumn(c).width = Math.round(Math.min(max, Math.max(min, (widths[c] ?? 0) + 2)) * 10) / 10;

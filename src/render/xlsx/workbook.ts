@@ -4,7 +4,9 @@
  * entries with the clock). Shared by the report workbook and the blank form.
  */
 import { Workbook } from 'exceljs';
-import { normalizeZip } from '../../write/zip-normalize';
+import { unzipSync } from 'fflate';
+import { normalizeEntries } from '../../write/zip-normalize';
+import type { BulkRows } from './bulk-rows';
 
 export const CREATOR = 'lllweek';
 
@@ -17,9 +19,13 @@ export function createWorkbook(date: Date): Workbook {
   return wb;
 }
 
-export async function workbookBytes(wb: Workbook, mtime: Date): Promise<Buffer> {
-  const raw = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array;
-  return normalizeZip(raw, { mtime });
+export async function workbookBytes(wb: Workbook, mtime: Date, bulk?: BulkRows): Promise<Buffer> {
+  // Stored, not deflated: every part is deflated again below anyway (the bytes come out the
+  // same), and exceljs's deflate (pako, via JSZip) took seconds on a large workbook.
+  const raw = (await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as unknown as Uint8Array;
+  const entries = unzipSync(raw);
+  bulk?.writeInto(entries);
+  return normalizeEntries(entries, { mtime });
 }
 
 /** The report's time as a Date: `generated` when it parses, else the given ISO day (the week's start). */

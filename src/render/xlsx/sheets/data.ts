@@ -11,6 +11,7 @@ import { ACTIVITY_COLUMNS, tallyColumns, type Column } from '../../../catalog/co
 import type { Indicator } from '../../../catalog/indicators';
 import type { Mode } from '../../../catalog/modes';
 import type { Activity, Tally } from '../../../validate/records';
+import type { BulkRows } from '../bulk-rows';
 import { fitColumns, freezeAndFilter, writeTable, type CellInput, type ColumnKind, type ColumnSpec, type Formats } from '../style';
 
 /** How a contract column is written: the checker's column type decides. */
@@ -35,10 +36,10 @@ export const contractSpec = (col: Column): ColumnSpec => ({ header: col.labels[0
 const ACTIVITY_OUTPUT_COLUMNS = ACTIVITY_COLUMNS.filter((c) => c.key !== 'photos');
 
 /** Header on row 1 (the reader needs no title), frozen and filtered, columns fitted. */
-function writeContractTable(ws: Worksheet, columns: Column[], rows: CellInput[][], fmt: Formats): void {
-  const table = writeTable(ws, { row: 1 }, columns.map(contractSpec), rows, fmt);
+function writeContractTable(ws: Worksheet, columns: Column[], rows: CellInput[][], fmt: Formats, bulk?: BulkRows): void {
+  const table = writeTable(ws, { row: 1 }, columns.map(contractSpec), rows, fmt, bulk);
   freezeAndFilter(ws, table);
-  fitColumns(ws, { headerRows: [table.headerRow], fmt });
+  fitColumns(ws, { headerRows: [table.headerRow], fmt, extraWidths: bulk?.widthsOf(ws) });
 }
 
 export interface DataSheetInput {
@@ -48,6 +49,8 @@ export interface DataSheetInput {
   /** Unit names by code (from the aggregate), for rows whose file left the name blank. */
   unitNames: Map<string, string>;
   fmt: Formats;
+  /** Where rows of very long tables go to be written as XML (bulk-rows.ts). */
+  bulk?: BulkRows;
 }
 
 function labelOf(list: readonly { key: string; label: string }[], key: string): string {
@@ -85,7 +88,7 @@ function activityValue(a: Activity, key: string, input: DataSheetInput): CellInp
 
 export function writeActivitiesSheet(ws: Worksheet, activities: Activity[], input: DataSheetInput): void {
   const rows = activities.map((a) => ACTIVITY_OUTPUT_COLUMNS.map((c) => activityValue(a, c.key, input)));
-  writeContractTable(ws, ACTIVITY_OUTPUT_COLUMNS, rows, input.fmt);
+  writeContractTable(ws, ACTIVITY_OUTPUT_COLUMNS, rows, input.fmt, input.bulk);
 }
 
 /**
@@ -104,5 +107,5 @@ export function writeTalliesSheet(ws: Worksheet, tallies: Tally[], input: DataSh
       return t.figures[c.key] ?? null;
     }),
   );
-  writeContractTable(ws, columns, rows, input.fmt);
+  writeContractTable(ws, columns, rows, input.fmt, input.bulk);
 }

@@ -7,7 +7,7 @@ import type { Worksheet } from 'exceljs';
 import type { Aggregate, Tally3 } from '../../../aggregate/types';
 import type { Mode } from '../../../catalog/modes';
 import type { ImageBook } from '../images';
-import { BOLD, fitColumns, freezeAndFilter, titleRow, writeTable, type CellInput, type ColumnSpec, type Formats } from '../style';
+import { BOLD, fitColumns, freezeAndFilter, titleRow, unshareStyles, writeTable, type CellInput, type ColumnSpec, type Formats } from '../style';
 
 const IMAGE_WIDTH = 600;
 
@@ -75,6 +75,7 @@ export function writeSummarySheet(ws: Worksheet, input: SummaryInput): void {
   const columns = activityColumns(input.modes);
   titleRow(ws, top, 'HOẠT ĐỘNG THEO LOẠI VÀ HÌNH THỨC', columns.length);
   const activities = writeTable(ws, { row: top + 1 }, columns, activityRows(input.aggregate, input.modes), fmt);
+  unshareStyles(ws, activities.lastRow);
   ws.getRow(activities.lastRow).font = BOLD;
 
   freezeAndFilter(ws, indicators);

@@ -1,0 +1,294 @@
+/**
+ * Very long data tables (a national report's `Hoạt động` sheet: 200 000 rows) without an exceljs
+ * cell per value. exceljs writes the header and the table's first rows — as many as it takes to
+ * hold every look (border, number format) the table's cells use — and the other rows are written
+ * here straight as sheet XML and spliced into the package before it is zipped: the same cells,
+ * looks and shared strings exceljs would have written, in a fraction of the time and memory
+ * (exceljs keeps ~1 KB per cell and renders the sheet through one string).
+ *
+ * Tables of up to BULK_ROWS rows go through exceljs whole: small reports are byte for byte what
+ * they were. What is read back from exceljs's own output (the style id of each look, the shared
+ * strings) is checked; anything unexpected throws rather than writing a wrong workbook.
+ */
+import type { Worksheet } from 'exceljs';
+import { strFromU8 } from 'fflate';
+import { cellRef } from '../../read/types';
+import { dateFromIso } from '../../text/vi-date';
+import { numberWidth, text, textWidth, type BulkSink, type BulkTableInput, type Formats } from './style';
+
+interface BulkTable extends BulkTableInput {
+  sheetId: number;
+  /** Data rows exceljs writes; rows[prefix..] are written here. */
+  prefix: number;
+}
+
+const BLANK_KEY = '';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How a data cell is written, decided as dataLook decides it, without making its value. */
+const BLANK = 0;
+const TEXT = 1;
+const NUMBER = 2;
+const DATE = 3;
+type Kind = BulkTableInput['columns'][number]['kind'];
+
+function classify(kind: Kind, value: unknown): number {
+  if (value === null || value === undefined || value === '') return BLANK;
+  if (kind === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return DATE;
+  if (kind === 'text' || typeof value === 'string') return TEXT; // text() may still make it blank: the same look
+  if (typeof value === 'number' && Number.isFinite(value)) return NUMBER;
+  return BLANK;
+}
+
+/** The number format a data cell gets (its look; the border is common to all); '' for none. */
+function keyOf(cls: number, kind: Kind, fmt: Formats): string {
+  if (cls === DATE) return fmt.date;
+  if (cls === NUMBER) return kind === 'date' ? fmt.date : kind === 'text' ? BLANK_KEY : fmt[kind]; // (a text column never holds a NUMBER)
+  return BLANK_KEY;
+}
+
+/** exceljs's xmlEncode: the five entities escaped; DEL and C0 controls but tab, LF and CR dropped. */
+export function xmlEncode(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string | null = null;
+    if (c === 34) rep = '&quot;';
+    else if (c === 38) rep = '&amp;';
+    else if (c === 39) rep = '&apos;';
+    else if (c === 60) rep = '&lt;';
+    else if (c === 62) rep = '&gt;';
+    else if (c === 127 || (c <= 31 && c !== 9 && c !== 10 && c !== 13)) rep = '';
+    if (rep === null) continue;
+    out += s.slice(last, i) + rep;
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** A shared string's `<si>` content as exceljs writes it. */
+function siInner(s: string): string {
+  return `<t${/^\s|\n|\s$/.test(s) ? ' xml:space="preserve"' : ''}>${xmlEncode(s)}</t>`;
+}
+
+/** Rows of a table taken from exceljs, and how to write them into the package. */
+export class BulkRows implements BulkSink {
+  private readonly tables: BulkTable[] = [];
+  private readonly widths = new Map<number, number[]>();
+
+  take(ws: Worksheet, table: BulkTableInput): number {
+    const { columns, rows, fmt } = table;
+    const kinds = columns.map((c) => c.kind);
+    // One pass: where each look first occurs (every look must be among the rows exceljs writes,
+    // so its style id can be read back), and the columns' widths as fitColumns measures cells
+    // (the rows exceljs writes are measured twice, to the same widths).
+    const firstSeen = new Map<string, number>();
+    const widths = this.widths.get(ws.id) ?? [];
+    const cache = new Map<string, number>();
+    for (let r = 0; r < rows.length; r++) {
+      const values = rows[r];
+      for (let i = 0; i < kinds.length; i++) {
+        const v = values[i];
+        const cls = classify(kinds[i], v);
+        const key = keyOf(cls, kinds[i], fmt);
+        if (!firstSeen.has(key)) firstSeen.set(key, r);
+        let w = 0;
+        if (cls === DATE) w = 10;
+        else if (cls === NUMBER) w = numberWidth(v as number, key, fmt);
+        else if (cls === TEXT) {
+          const t = String(v);
+          let hit = cache.get(t);
+          if (hit === undefined) {
+            hit = textWidth(text(t) ?? '');
+            if (cache.size < 100_000) cache.set(t, hit);
+          }
+          w = hit;
+        }
+        const c = table.firstCol + i;
+        if (w > (widths[c] ?? 0)) widths[c] = w;
+      }
+    }
+    this.widths.set(ws.id, widths);
+    const prefix = Math.max(...firstSeen.values()) + 1;
+    this.tables.push({ ...table, sheetId: ws.id, prefix });
+    return prefix;
+  }
+
+  /** Widths (by 1-based column) of the rows taken from a sheet, for fitColumns. */
+  widthsOf(ws: Worksheet): number[] {
+    return this.widths.get(ws.id) ?? [];
+  }
+
+  get empty(): boolean {
+    return this.tables.length === 0;
+  }
+
+  /** Splices the rows into the unpacked package: the sheets' XML, their dimensions, the shared strings. */
+  writeInto(entries: Record<string, Uint8Array>): void {
+    if (this.tables.length === 0) return;
+    const SST = 'xl/sharedStrings.xml';
+    if (!entries[SST]) throw new Error('bulk rows: the workbook has no shared strings part');
+    const sst = new SharedStrings(strFromU8(entries[SST]));
+    for (const t of this.tables) {
+      const part = `xl/worksheets/sheet${t.sheetId}.xml`;
+      if (!entries[part]) throw new Error(`bulk rows: ${part} not found`);
+      entries[part] = spliceRows(strFromU8(entries[part]), t, sst);
+    }
+    entries[SST] = sst.toBytes();
+  }
+}
+
+/** The workbook's shared strings, as exceljs wrote them, with the bulk rows' strings added. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  /** The same, by the text itself: most strings repeat (unit names, types, modes). */
+  private readonly byText = new Map<string, number>();
+  private readonly added: string[] = [];
+  private count: number;
+  private unique: number;
+  private readonly head: string;
+  private readonly open: string;
+  private readonly body: string;
+
+  constructor(xml: string) {
+    const open = /<sst\b[^>]*\bcount="(\d+)"[^>]*\buniqueCount="(\d+)"[^>]*>/.exec(xml);
+    const close = xml.lastIndexOf('</sst>');
+    if (!open || close < 0) throw new Error('bulk rows: shared strings not as exceljs writes them');
+    this.count = Number(open[1]);
+    this.head = xml.slice(0, open.index);
+    this.open = open[0];
+    this.body = xml.slice(open.index + open[0].length, close);
+    let n = 0;
+    for (const m of this.body.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+      if (!this.index.has(m[1])) this.index.set(m[1], n);
+      n++;
+    }
+    if (n !== Number(open[2])) throw new Error('bulk rows: shared strings count mismatch');
+    this.unique = n;
+  }
+
+  /** The index of a string (a cell's text), added when new. */
+  add(s: string): number {
+    this.count++;
+    let i = this.byText.get(s);
+    if (i === undefined) {
+      const inner = siInner(s);
+      i = this.index.get(inner);
+      if (i === undefined) {
+        i = this.unique++;
+        this.index.set(inner, i);
+        this.added.push(`<si>${inner}</si>`);
+      }
+      if (this.byText.size < 1_000_000) this.byText.set(s, i);
+    }
+    return i;
+  }
+
+  toBytes(): Uint8Array {
+    const open = this.open.replace(/\bcount="\d+"/, `count="${this.count}"`).replace(/\buniqueCount="\d+"/, `uniqueCount="${this.unique}"`);
+    return Buffer.concat([Buffer.from(this.head + open + this.body, 'utf8'), Buffer.from(this.added.join(''), 'utf8'), Buffer.from('</sst>', 'utf8')]);
+  }
+}
+
+/** Column letters from a 1-based column number. */
+function letters(col: number): string {
+  return cellRef(col - 1, 1).replace(/\d+$/, '');
+}
+
+/** The sheet's XML with the bulk rows inserted after exceljs's last row, and its dimension widened to them. */
+function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
+  const { columns, rows, fmt, firstCol, headerRow, prefix } = t;
+  const cols = columns.map((_, i) => letters(firstCol + i));
+
+  // The style id of each look, read from the rows exceljs wrote (one pass over its rows).
+  const kinds = columns.map((c) => c.kind);
+  const styleOf = new Map<string, number>();
+  const rowsXml = new Map<number, string>();
+  for (const m of xml.matchAll(/<row r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) {
+    const n = Number(m[1]);
+    if (n > headerRow && n <= headerRow + prefix) rowsXml.set(n, m[2]);
+  }
+  for (let r = 0; r < prefix; r++) {
+    const n = headerRow + 1 + r;
+    const rowXml = rowsXml.get(n);
+    if (rowXml === undefined) throw new Error(`bulk rows: row ${n} not found in sheet ${t.sheetId}`);
+    const ids = new Map<string, number>();
+    for (const c of rowXml.matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) ids.set(c[1], Number(c[2] ?? 0));
+    for (let i = 0; i < columns.length; i++) {
+      const key = keyOf(classify(kinds[i], rows[r][i]), kinds[i], fmt);
+      const id = ids.get(cols[i]);
+      if (id === undefined) throw new Error(`bulk rows: cell ${cols[i]}${n} not found`);
+      const known = styleOf.get(key);
+      if (known === undefined) styleOf.set(key, id);
+      else if (known !== id) throw new Error(`bulk rows: two style ids for one look (${known}, ${id})`);
+    }
+  }
+  const sAttr = (cls: number, i: number): string => {
+    const s = styleOf.get(keyOf(cls, kinds[i], fmt));
+    if (s === undefined) throw new Error('bulk rows: a look exceljs did not write');
+    return s ? ` s="${s}"` : '';
+  };
+  // Per column: the style attribute of a blank cell and of a filled one (a column has one kind).
+  const blankAttr = kinds.map((_, i) => (styleOf.has(BLANK_KEY) ? sAttr(BLANK, i) : null));
+  const serials = new Map<string, string>();
+  const serialOf = (iso: string): string => {
+    let v = serials.get(iso);
+    if (v === undefined) {
+      v = String(25569 + dateFromIso(iso).getTime() / 86400000); // exceljs's dateToExcel
+      serials.set(iso, v);
+    }
+    return v;
+  };
+
+  // text() (xmlSafe) once per distinct string: names, types and modes repeat down the table.
+  const texts = new Map<string, string | null>();
+  const lastCol = firstCol + columns.length - 1;
+  const chunks: Buffer[] = [];
+  let out = '';
+  for (let r = prefix; r < rows.length; r++) {
+    const n = headerRow + 1 + r;
+    const values = rows[r];
+    out += `<row r="${n}" spans="${firstCol}:${lastCol}" x14ac:dyDescent="0.25">`;
+    for (let i = 0; i < kinds.length; i++) {
+      const v = values[i];
+      const cls = classify(kinds[i], v);
+      const ref = cols[i] + n;
+      if (cls === TEXT) {
+        const raw = String(v);
+        let str = texts.get(raw);
+        if (str === undefined) {
+          str = text(raw);
+          if (texts.size < 100_000) texts.set(raw, str);
+        }
+        if (str !== null) {
+          out += `<c r="${ref}"${sAttr(cls, i)} t="s"><v>${sst.add(str)}</v></c>`;
+          continue;
+        }
+      } else if (cls === NUMBER) {
+        out += `<c r="${ref}"${sAttr(cls, i)}><v>${v as number}</v></c>`;
+        continue;
+      } else if (cls === DATE) {
+        out += `<c r="${ref}"${sAttr(cls, i)}><v>${serialOf(v as string)}</v></c>`;
+        continue;
+      }
+      // blank (or text that came out empty): the border only, as exceljs writes a styled empty cell
+      const attr = blankAttr[i];
+      if (attr === null) throw new Error('bulk rows: a look exceljs did not write');
+      if (attr) out += `<c r="${ref}"${attr}/>`;
+    }
+    out += '</row>';
+    if (out.length > 1 << 20) {
+      chunks.push(Buffer.from(out, 'utf8'));
+      out = '';
+    }
+  }
+  chunks.push(Buffer.from(out, 'utf8'));
+
+  const end = xml.lastIndexOf('</sheetData>');
+  if (end < 0) throw new Error(`bulk rows: no sheetData in sheet ${t.sheetId}`);
+  const lastRow = headerRow + rows.length;
+  const head = xml.slice(0, end).replace(/(<dimension ref="[A-Z]+\d+:[A-Z]+)(\d+)"/, (m, a: string, b: string) => `${a}${Math.max(Number(b), lastRow)}"`);
+  return Buffer.concat([Buffer.from(head, 'utf8'), ...chunks, Buffer.from(xml.slice(end), 'utf8')]);
+}
+
