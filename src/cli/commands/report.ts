@@ -10,7 +10,6 @@ import { parseFormats, sizeText } from '../formats';
 import { formatIssuesText } from '../output';
 import { Progress } from '../progress';
 import { setup } from '../setup';
-import { draftFor } from '../../pipeline/draft';
 import { REPORT_PREFIX } from '../../write/slug';
 
 function version(): string {
@@ -60,7 +59,8 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
   const report = await makeReport(job);
   for (const w of report.photoWarnings) con.info(CLI.photoWarning[con.lang]({ file: w }));
   const files = [...report.files];
-  if (opts.eml) files.push(await draftFor(report, con.lang));
+  // The e-mail draft's modules (nodemailer) load only when one is asked for.
+  if (opts.eml) files.push(await (require('../../pipeline/draft') as typeof import('../../pipeline/draft')).draftFor(report, con.lang));
   const written: string[] = [];
   for (const f of files) {
     const target = path.join(outDir, f.name);
