@@ -57,20 +57,8 @@ async function bareXlsx(file) {
 // ---------------------------------------------------------------------------------------------
 // Deterministic data.
 
-/** mulberry32: same seed, same sequence. */
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  next.int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  next.pick = (arr) => arr[Math.floor(next() * arr.length)];
-  return next;
-}
+/** mulberry32, the fixtures' own: same seed, same sequence. */
+const { mulberry32: prng } = require('./fixtures/util');
 
 /** The 34 provinces and centrally-run cities since 1 July 2025 (code, name, kind). */
 const PROVINCES = [
