@@ -12,14 +12,17 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  TextRun,
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
+  XmlComponent,
   type IBorderOptions,
   type ITableBordersOptions,
 } from 'docx';
-import type { Table as ModelTable, TableCell as ModelCell } from '../../model/types';
+import type { Run, Table as ModelTable, TableCell as ModelCell } from '../../model/types';
 import { alignment, plainText, textRuns } from './runs';
+import { xmlSafe } from './text';
 import { BLACK, STYLE } from './styles';
 
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
@@ -106,74 +109,214 @@ function columnWidths(t: ModelTable, columns: number, grid: (Slot | undefined)[]
   return splitWidth(total, contentWeights(t, columns, grid));
 }
 
-function cellParagraph(cell: ModelCell, header: boolean): Paragraph {
-  const align = alignment(cell.align) ?? (header ? AlignmentType.CENTER : cell.numeric ? AlignmentType.RIGHT : undefined);
-  return new Paragraph({
-    style: header ? STYLE.tableHead : STYLE.tableText,
-    alignment: align,
-    children: textRuns(cell.runs, { bold: cell.bold }),
-  });
+/** One Word cell of a model table, as decided once for both ways of writing it. */
+interface CellPlan {
+  header: boolean;
+  width: number;
+  columnSpan: number | undefined;
+  verticalMerge: (typeof VerticalMergeType)[keyof typeof VerticalMergeType] | undefined;
+  /** The cell's paragraph: alignment, and runs (null for the empty paragraph of a merged or padded cell). */
+  align: (typeof AlignmentType)[keyof typeof AlignmentType] | undefined;
+  runs: readonly Run[] | null;
+  bold: boolean | undefined;
 }
 
-/** A model table as a full-width Word table `total` twips wide. */
-export function table(t: ModelTable, total: number): Table {
+export interface TablePlan {
+  total: number;
+  widths: number[];
+  borderless: boolean;
+  rows: { header: boolean; cells: CellPlan[] }[];
+}
+
+export function planTable(t: ModelTable, total: number): TablePlan {
   const rows = [...t.head, ...t.body];
   const { columns, grid } = placeCells(rows);
   const widths = columnWidths(t, columns, grid, total);
   const spanWidth = (c: number, span: number) => widths.slice(c, c + span).reduce((a, b) => a + b, 0);
-  const borderless = t.borders === 'none';
-
-  const docxRows = grid.map((slots, r) => {
-    const header = r < t.head.length;
-    const cells: TableCell[] = [];
-    for (let c = 0; c < columns; c++) {
-      const slot = slots[c];
-      if (slot?.kind === 'covered') continue;
-      const common = {
-        verticalAlign: VerticalAlignTable.CENTER,
-        margins: CELL_MARGINS,
-        ...(borderless ? { borders: NO_CELL_BORDERS } : {}),
-      };
-      if (slot?.kind === 'origin') {
-        cells.push(
-          new TableCell({
-            ...common,
-            width: { size: spanWidth(c, slot.colspan), type: WidthType.DXA },
+  return {
+    total,
+    widths,
+    borderless: t.borders === 'none',
+    rows: grid.map((slots, r) => {
+      const header = r < t.head.length;
+      const cells: CellPlan[] = [];
+      for (let c = 0; c < columns; c++) {
+        const slot = slots[c];
+        if (slot?.kind === 'covered') continue;
+        if (slot?.kind === 'origin') {
+          const cell = slot.cell;
+          cells.push({
+            header,
+            width: spanWidth(c, slot.colspan),
             columnSpan: slot.colspan > 1 ? slot.colspan : undefined,
             verticalMerge: slot.rowspan > 1 ? VerticalMergeType.RESTART : undefined,
-            children: [cellParagraph(slot.cell, header)],
-          }),
-        );
-      } else if (slot?.kind === 'continue') {
-        cells.push(
-          new TableCell({
-            ...common,
-            width: { size: spanWidth(c, slot.colspan), type: WidthType.DXA },
-            columnSpan: slot.colspan > 1 ? slot.colspan : undefined,
-            verticalMerge: VerticalMergeType.CONTINUE,
-            children: [new Paragraph({ style: header ? STYLE.tableHead : STYLE.tableText })],
-          }),
-        );
-      } else {
-        cells.push(
-          new TableCell({
-            ...common,
-            width: { size: widths[c], type: WidthType.DXA },
-            children: [new Paragraph({ style: header ? STYLE.tableHead : STYLE.tableText })],
-          }),
-        );
+            align: alignment(cell.align) ?? (header ? AlignmentType.CENTER : cell.numeric ? AlignmentType.RIGHT : undefined),
+            runs: cell.runs,
+            bold: cell.bold,
+          });
+        } else if (slot?.kind === 'continue') {
+          cells.push({ header, width: spanWidth(c, slot.colspan), columnSpan: slot.colspan > 1 ? slot.colspan : undefined, verticalMerge: VerticalMergeType.CONTINUE, align: undefined, runs: null, bold: undefined });
+        } else {
+          cells.push({ header, width: widths[c], columnSpan: undefined, verticalMerge: undefined, align: undefined, runs: null, bold: undefined });
+        }
       }
-    }
-    return new TableRow({ children: cells, tableHeader: header || undefined, cantSplit: true });
-  });
+      return { header, cells };
+    }),
+  };
+}
 
-  return new Table({
-    rows: docxRows,
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: borderless ? NO_BORDERS : GRID,
+const cellCommon = (borderless: boolean) => ({
+  verticalAlign: VerticalAlignTable.CENTER,
+  margins: CELL_MARGINS,
+  ...(borderless ? { borders: NO_CELL_BORDERS } : {}),
+});
+
+function docxCell(cell: CellPlan, borderless: boolean): TableCell {
+  const style = cell.header ? STYLE.tableHead : STYLE.tableText;
+  return new TableCell({
+    ...cellCommon(borderless),
+    width: { size: cell.width, type: WidthType.DXA },
+    columnSpan: cell.columnSpan,
+    verticalMerge: cell.verticalMerge,
+    children: [
+      cell.runs === null
+        ? new Paragraph({ style })
+        : new Paragraph({ style, alignment: cell.align, children: textRuns(cell.runs, { bold: cell.bold }) }),
+    ],
   });
+}
+
+const tableOptions = (plan: TablePlan, rows: TableRow[]) => ({
+  rows,
+  width: { size: plan.total, type: WidthType.DXA },
+  columnWidths: plan.widths,
+  layout: TableLayoutType.FIXED,
+  borders: plan.borderless ? NO_BORDERS : GRID,
+});
+
+/** Tables with at least this many body rows are written as prepared XML (fastTable); shorter ones through docx's classes. */
+export const FAST_TABLE_ROWS = 50;
+
+/** A model table as a full-width Word table `total` twips wide. */
+export function table(t: ModelTable, total: number): Table {
+  const plan = planTable(t, total);
+  return (t.body.length >= FAST_TABLE_ROWS ? fastTable(plan) : null) ?? docxTable(plan);
+}
+
+/** The table through docx's own classes. */
+export function docxTable(plan: TablePlan): Table {
+  const rows = plan.rows.map((row) => new TableRow({ children: row.cells.map((c) => docxCell(c, plan.borderless)), tableHeader: row.header || undefined, cantSplit: true }));
+  return new Table(tableOptions(plan, rows));
+}
+
+type Tree = Record<string, unknown>;
+const CONTEXT = () => ({ stack: [] as unknown[], file: {}, viewWrapper: {} }) as unknown as Parameters<Table['prepForXml']>[0];
+const childrenOf = (tree: Tree | undefined, key: string): unknown[] => {
+  const v = tree?.[key];
+  return Array.isArray(v) ? v : [];
+};
+
+/** A component whose XML is already prepared: docx writes the given tree as it is. */
+class PreparedXml extends XmlComponent {
+  constructor(private readonly tree: Tree) {
+    super(Object.keys(tree)[0]);
+  }
+
+  override prepForXml(): Tree {
+    return this.tree;
+  }
+}
+
+/**
+ * The same table as docx would write it, assembled from the XML trees docx makes for each kind
+ * of piece — the table's properties and grid, a row's properties, a cell's properties, a
+ * paragraph's properties, a run's formatting — made once each by docx itself and shared. A
+ * national report's tables have thousands of rows: docx's classes spent ~150 µs a cell on
+ * them. A run whose tree docx would make differently from the assembled one (checked for each
+ * kind of run against docx's own) sends the whole table back to docx: null.
+ */
+export function fastTable(plan: TablePlan): Table | null {
+  const ctx = CONTEXT();
+  const prep = (c: { prepForXml(x: typeof ctx): unknown }) => c.prepForXml(ctx) as Tree;
+  const firstRow = plan.rows[0];
+  if (!firstRow) return null;
+  const head = childrenOf(prep(new Table(tableOptions(plan, [new TableRow({ children: firstRow.cells.map((c) => docxCell(c, plan.borderless)) })]))), 'w:tbl').filter(
+    (x) => !(x as Tree)['w:tr'],
+  );
+
+  const rowProps = new Map<boolean, unknown>();
+  const trPr = (header: boolean) => {
+    let v = rowProps.get(header);
+    if (v === undefined) {
+      v = childrenOf(prep(new TableRow({ children: [docxCell(firstRow.cells[0], plan.borderless)], tableHeader: header || undefined, cantSplit: true })), 'w:tr')[0];
+      rowProps.set(header, v);
+    }
+    return v;
+  };
+  const cellProps = new Map<string, unknown>();
+  const tcPr = (c: CellPlan) => {
+    const key = `${c.width}|${c.columnSpan ?? ''}|${c.verticalMerge ?? ''}`;
+    let v = cellProps.get(key);
+    if (v === undefined) {
+      v = childrenOf(prep(new TableCell({ ...cellCommon(plan.borderless), width: { size: c.width, type: WidthType.DXA }, columnSpan: c.columnSpan, verticalMerge: c.verticalMerge, children: [new Paragraph({})] })), 'w:tc')[0];
+      cellProps.set(key, v);
+    }
+    return v;
+  };
+  const paraProps = new Map<string, unknown>();
+  const pPr = (c: CellPlan) => {
+    const style = c.header ? STYLE.tableHead : STYLE.tableText;
+    const key = `${style}|${c.runs === null ? '-' : (c.align ?? '')}`;
+    let v = paraProps.get(key);
+    if (v === undefined) {
+      v = childrenOf(prep(c.runs === null ? new Paragraph({ style }) : new Paragraph({ style, alignment: c.align })), 'w:p')[0];
+      paraProps.set(key, v);
+    }
+    return v;
+  };
+  // A text run: docx's tree for its formatting, with the text put in; checked against docx once per formatting.
+  const runShapes = new Map<string, ((text: string) => Tree) | null>();
+  const runTree = (format: { bold?: boolean; italics?: boolean; size?: number }, text: string): Tree | null => {
+    const key = `${format.bold ? 1 : 0}${format.italics ? 1 : 0}${format.size ?? ''}`;
+    let make = runShapes.get(key);
+    if (make === undefined) {
+      const sample = prep(new TextRun({ ...format, text: 'x' }));
+      const parts = childrenOf(sample, 'w:r');
+      const t = parts[parts.length - 1] as Tree | undefined;
+      const tChildren = childrenOf(t, 'w:t');
+      make = t && tChildren.length === 2 && tChildren[1] === 'x' ? (s: string) => ({ 'w:r': [...parts.slice(0, -1), { 'w:t': [tChildren[0], s] }] }) : null;
+      if (make && JSON.stringify(make('x')) !== JSON.stringify(sample)) make = null;
+      runShapes.set(key, make);
+    }
+    if (!make) return null;
+    // An empty text (docx may write it otherwise) is left to docx.
+    return text === '' ? prep(new TextRun({ ...format, text })) : make(text);
+  };
+  let breakRun: Tree | undefined;
+
+  const rows: Tree[] = [];
+  for (const row of plan.rows) {
+    const tcs: unknown[] = [trPr(row.header)];
+    for (const c of row.cells) {
+      const p: unknown[] = [pPr(c)];
+      if (c.runs !== null) {
+        for (const r of c.runs) {
+          if (r.break) {
+            breakRun ??= prep(new TextRun({ break: 1 }));
+            p.push(breakRun);
+            continue;
+          }
+          // As textRuns formats it (the cell's bold added to the run's own).
+          const tree = runTree({ bold: r.bold || c.bold || undefined, italics: r.italic || undefined, size: undefined }, xmlSafe(r.text));
+          if (!tree) return null;
+          p.push(tree);
+        }
+      }
+      tcs.push({ 'w:tc': [tcPr(c), { 'w:p': p }] });
+    }
+    rows.push({ 'w:tr': tcs });
+  }
+  return new PreparedXml({ 'w:tbl': [...head, ...rows] }) as unknown as Table;
 }
 
 /** One cell of a layout table: its content and, optionally, how it sits vertically. */
