@@ -57,8 +57,11 @@ async function bareXlsx(file) {
 // ---------------------------------------------------------------------------------------------
 // Deterministic data.
 
-/** mulberry32, the fixtures' own: same seed, same sequence. */
-const { mulberry32: prng } = require('./fixtures/util');
+/**
+ * mulberry32, the fixtures' own: same seed, same sequence. Required when data is made, not at
+ * load: the baselines run as this file, and fixtures/util loads exceljs (~0.25 s) they must not pay.
+ */
+const prng = (seed) => require('./fixtures/util').mulberry32(seed);
 
 /** The 34 provinces and centrally-run cities since 1 July 2025 (code, name, kind). */
 const PROVINCES = [

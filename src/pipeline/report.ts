@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { aggregate } from '../aggregate/aggregate';
 import { ratesByChildOf } from '../aggregate/groups';
@@ -13,11 +14,12 @@ import { htmlToModel } from '../model/html-to-model';
 import { loadNarrative } from '../model/narrative';
 import { resolveReportSettings, type ReportSettings } from '../model/report-settings';
 import { renderTemplates } from '../model/templates';
-import type { DocumentModel, ImageAsset, ImageStore } from '../model/types';
+import type { DocumentModel, ImageStore } from '../model/types';
 import type { Issue } from '../validate/issue';
 import type { CheckSettings } from '../validate/check-state';
 import type { Activity } from '../validate/records';
-import type { DocxRenderer } from '../render/docx/in-worker';
+import type { BarChartSpec } from '../render/charts';
+import type { Renderer } from '../render/renderer';
 import type { UnitStatus } from '../render/workbook-input';
 import { formatViDate } from '../text/vi-date';
 import { formatInt } from '../text/vi-number';
@@ -86,37 +88,60 @@ function aggInput(job: ReportJob, c: Collected) {
   };
 }
 
-async function loadPhotos(job: ReportJob, images: ImageStore): Promise<{ refs: PhotoRef[]; warnings: string[] }> {
-  const { loadPhoto } = require('../render/photos') as typeof import('../render/photos');
-  const refs: PhotoRef[] = [];
-  const warnings: string[] = [];
-  const seen = new Set<string>();
+/** The activities' photos in the order the report shows them (by date), each once, with its caption. */
+function photoCandidates(job: ReportJob): { p: Activity['photos'][number]; caption: string }[] {
   const unitName = (code: string) => job.collected.units.get(code)?.name ?? code;
   // One caption per photo when the clerk wrote as many `;`-separated captions as photos.
   const captionsOf = (a: Activity) => {
     const parts = (a.caption ?? '').split(';').map((s) => s.trim());
     return a.photos.map((_, i) => (parts.length === a.photos.length ? parts[i] : a.caption) || `${unitName(a.unit)}, ${formatViDate(a.date)}: ${a.title}`);
   };
-  const candidates = job.collected.activities
+  const seen = new Set<string>();
+  return job.collected.activities
     .filter((a) => a.photos.length > 0)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .flatMap((a) => {
       const captions = captionsOf(a);
       return a.photos.map((p, i) => ({ p, caption: captions[i] }));
-    });
-  const unique = candidates.filter(({ p }) => !seen.has(p.path) && seen.add(p.path));
+    })
+    .filter(({ p }) => !seen.has(p.path) && seen.add(p.path));
+}
+
+const photoName = (i: number) => `photo-${i + 1}`;
+
+/** Indexes of `files` by size, largest first (a file that cannot be read counts as empty). */
+function largestFirst(files: string[]): number[] {
+  const size = files.map((f) => {
+    try {
+      return fs.statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  return files.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
+}
+
+async function loadPhotos(job: ReportJob, images: ImageStore): Promise<{ refs: PhotoRef[]; warnings: string[] }> {
+  const { loadPhoto } = require('../render/photos') as typeof import('../render/photos');
+  type PhotoResult = Awaited<ReturnType<typeof loadPhoto>>;
+  const refs: PhotoRef[] = [];
+  const warnings: string[] = [];
+  const unique = photoCandidates(job);
   // In rounds, all of a round at once (the photo module bounds how many decode together, off the
   // main thread), so that an unreadable photo leaves its place to the next one.
   for (let next = 0; refs.length < MAX_PHOTOS && next < unique.length; ) {
     const round = unique.slice(next, next + MAX_PHOTOS - refs.length);
     next += round.length;
-    const results = await Promise.all(round.map(({ p, caption }) => loadPhoto(p.path, { alt: caption })));
+    // Largest files first: a 12-megapixel photo started last would finish long after the others.
+    const pending: Promise<PhotoResult>[] = [];
+    for (const i of largestFirst(round.map(({ p }) => p.path))) pending[i] = loadPhoto(round[i].p.path, { alt: round[i].caption });
+    const results = await Promise.all(pending);
     results.forEach((result, i) => {
       if (!result.ok) {
         warnings.push(round[i].p.written);
         return;
       }
-      const name = `photo-${refs.length + 1}`;
+      const name = photoName(refs.length);
       images.set(name, result.image);
       refs.push({ image: name, caption: round[i].caption });
     });
@@ -145,60 +170,51 @@ function ratesChartUnits(job: ReportJob, agg: Aggregate, root: string | null): {
   };
 }
 
-/** Lets the event loop run between two charts: photos waiting for their next step get it. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+type ChartNames = { activities: string | null; rates: string | null; change: string | null };
 
-/**
- * The charts: each drawn as SVG on this thread, its PNG made on a libuv thread while the next one
- * is drawn (and the photos decode); put in the store in a fixed order once all are done.
- */
-async function drawCharts(job: ReportJob, agg: Aggregate, baselineYear: number | null, year: number, images: ImageStore, root: string | null) {
+/** The report's charts: their names in the document and their specs, in a fixed order. */
+function chartPlan(job: ReportJob, agg: Aggregate, baselineYear: number | null, year: number, root: string | null) {
   const charts = require('../render/charts') as typeof import('../render/charts');
-  const names = { activities: null as string | null, rates: null as string | null, change: null as string | null };
-  const drawn: [string, Promise<ImageAsset>][] = [];
+  const names: ChartNames = { activities: null, rates: null, change: null };
+  const specs: [string, BarChartSpec][] = [];
   if (agg.activities.byType.length > 0) {
-    drawn.push(['chart-activities', charts.barChartAsync(charts.activitiesChartSpec(
+    specs.push(['chart-activities', charts.activitiesChartSpec(
       agg.activities.byType.map((t) => ({ label: t.label, byMode: Object.fromEntries(Object.entries(t.byMode).map(([k, v]) => [k, v.count])) })),
       Object.fromEntries(MODES.map((m) => [m.key, m.label])),
-    ))]);
+    )]);
     names.activities = 'chart-activities';
-    await turn();
   }
   const shownIndicators = job.settings.indicators.filter((i) => agg.indicators.find((r) => r.key === i.key)?.rate !== null);
   const byUnit = ratesChartUnits(job, agg, root);
   if (byUnit && shownIndicators.length > 0) {
-    drawn.push(['chart-rates', charts.barChartAsync(charts.ratesByUnitChartSpec(byUnit.units, Object.fromEntries(shownIndicators.map((i) => [i.key, i.label])), byUnit.title ? { title: byUnit.title } : {}))]);
+    specs.push(['chart-rates', charts.ratesByUnitChartSpec(byUnit.units, Object.fromEntries(shownIndicators.map((i) => [i.key, i.label])), byUnit.title ? { title: byUnit.title } : {})]);
     names.rates = 'chart-rates';
-    await turn();
   }
   if (baselineYear !== null && agg.indicators.some((i) => i.baseline)) {
-    drawn.push(['chart-change', charts.barChartAsync(charts.changeChartSpec(
+    specs.push(['chart-change', charts.changeChartSpec(
       agg.indicators.filter((i) => i.rate !== null || i.baseline?.rate != null).map((i) => ({ label: i.label, current: i.rate, baseline: i.baseline?.rate ?? null })),
       year,
       baselineYear,
-    ))]);
+    )]);
     names.change = 'chart-change';
   }
-  const assets = await Promise.all(drawn.map(([, p]) => p));
-  drawn.forEach(([name], i) => images.set(name, assets[i]));
-  return names;
+  return { names, specs };
 }
 
-/** The report in memory: every requested format, from one document model. */
-export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean } = {}): Promise<ReportOutput> {
-  // The .docx's worker starts now: it loads its modules while the charts are drawn.
-  const docxRenderer = !opts.contextOnly && job.formats.includes('docx')
-    ? (require('../render/docx/in-worker') as typeof import('../render/docx/in-worker')).startDocxRenderer()
-    : null;
+/**
+ * The report in memory: every requested format, from one document model. `renderer`: one started
+ * earlier (the command starts it before reading the inputs, so its libraries load meanwhile).
+ */
+export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean; renderer?: Renderer } = {}): Promise<ReportOutput> {
+  const renderer = opts.contextOnly ? null : opts.renderer ?? (require('../render/renderer') as typeof import('../render/renderer')).startRenderer();
   try {
-    return await buildReport(job, opts, docxRenderer);
-  } catch (e) {
-    docxRenderer?.stop();
-    throw e;
+    return await buildReport(job, !!opts.contextOnly, renderer);
+  } finally {
+    renderer?.stop();
   }
 }
 
-async function buildReport(job: ReportJob, opts: { contextOnly?: boolean }, docxRenderer: DocxRenderer | null): Promise<ReportOutput> {
+async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Renderer | null): Promise<ReportOutput> {
   const c = job.collected;
   const reportingCodes = [...new Set([...c.activities.map((a) => a.unit), ...c.tallies.map((t) => t.unit)])];
   const settings = resolveReportSettings(job.config, { year: c.check.year, units: c.units, reportingCodes, today: job.today });
@@ -209,39 +225,53 @@ async function buildReport(job: ReportJob, opts: { contextOnly?: boolean }, docx
     agg = { ...agg, indicators: withBaseline(agg.indicators, b.indicators, b.year, settings.decimals) };
     baselineYear = b.year;
   }
-  const images: ImageStore = new Map();
-  // Photos decode in sharp's threads while the charts draw; the store gets the charts, then the photos.
+  const plan = contextOnly ? { names: { activities: null, rates: null, change: null }, specs: [] } : chartPlan(job, agg, baselineYear, settings.year, settings.agency.unit);
+  // The charts are drawn on the renderer's thread and the photos decode in sharp's while this
+  // thread builds the document, expecting every photo to be readable; should one not be, the
+  // document is built again without it.
+  const chartsDone = renderer?.charts(plan.specs.map(([, spec]) => spec)) ?? Promise.resolve([]);
+  chartsDone.catch(() => undefined); // awaited below; not unhandled should the photos fail first
   const photoImages: ImageStore = new Map();
-  const photosDone = opts.contextOnly ? Promise.resolve({ refs: [], warnings: [] }) : loadPhotos(job, photoImages);
-  const charts = opts.contextOnly ? { activities: null, rates: null, change: null } : await drawCharts(job, agg, baselineYear, settings.year, images, settings.agency.unit);
+  const photosDone = contextOnly ? Promise.resolve({ refs: [], warnings: [] }) : loadPhotos(job, photoImages);
+  const documentFor = (photos: PhotoRef[]) => {
+    const context = buildContext({
+      settings,
+      aggregate: agg,
+      activities: c.activities,
+      activityTypes: job.settings.activityTypes,
+      modes: MODES,
+      indicators: job.settings.indicators,
+      narrative: loadNarrative(configPath(job.configDir, job.config.narrative)),
+      charts: plan.names,
+      photos,
+      baselineYear,
+      version: job.version,
+    });
+    if (contextOnly) return { context, model: null };
+    const html = renderTemplates(context, { overrides: job.templates ?? configPath(job.configDir, job.config.templates), decimals: settings.decimals });
+    return { context, model: htmlToModel(html, `${context.title} ${context.subject}`) };
+  };
+  const expected = contextOnly ? [] : photoCandidates(job).slice(0, MAX_PHOTOS).map((p, i) => ({ image: photoName(i), caption: p.caption }));
+  let doc = documentFor(expected);
   const photos = await photosDone;
-  for (const [name, image] of photoImages) images.set(name, image);
-  const context = buildContext({
-    settings,
-    aggregate: agg,
-    activities: c.activities,
-    activityTypes: job.settings.activityTypes,
-    modes: MODES,
-    indicators: job.settings.indicators,
-    narrative: loadNarrative(configPath(job.configDir, job.config.narrative)),
-    charts,
-    photos: photos.refs,
-    baselineYear,
-    version: job.version,
-  });
+  if (JSON.stringify(photos.refs) !== JSON.stringify(expected)) doc = documentFor(photos.refs);
   const slug = reportSlug(settings.year, settings.agency.name);
-  if (opts.contextOnly) return { slug, settings, context, files: [], photoWarnings: [] };
+  const { context, model } = doc;
+  if (!model || !renderer) return { slug, settings, context, files: [], photoWarnings: [] };
 
-  const html = renderTemplates(context, { overrides: job.templates ?? configPath(job.configDir, job.config.templates), decimals: settings.decimals });
-  const model = htmlToModel(html, `${context.title} ${context.subject}`);
+  // The store gets the charts, then the photos: their order numbers the images in the packages.
+  const images: ImageStore = new Map();
+  const chartAssets = await chartsDone;
+  plan.specs.forEach(([name], i) => images.set(name, chartAssets[i]));
+  for (const [name, image] of photoImages) images.set(name, image);
   const date = new Date(`${settings.reportDate}T00:00:00Z`);
   const files: ReportOutput['files'] = [];
-  // The .docx is made on its worker while this thread makes the workbook.
-  const docx = docxRenderer?.render(model, images, { date }) ?? null;
+  // The .docx is made on the renderer's thread while this thread makes the workbook.
+  const docx = job.formats.includes('docx') ? renderer.docx(model, images, { date }) : null;
   // Should the workbook fail, the .docx's failure (if any) is not left unhandled.
   docx?.catch(() => undefined);
   if (docx) files.push({ name: `${slug}.docx`, data: Buffer.alloc(0) });
-  await otherFormats(job, c, { model, images, charts, agg, settings, slug, files });
+  await otherFormats(job, c, { model, images, charts: plan.names, agg, settings, slug, files });
   if (docx) files[0].data = await docx;
   return { slug, settings, context, files, photoWarnings: photos.warnings };
 }
@@ -250,7 +280,7 @@ async function buildReport(job: ReportJob, opts: { contextOnly?: boolean }, docx
 async function otherFormats(
   job: ReportJob,
   c: Collected,
-  r: { model: DocumentModel; images: ImageStore; charts: { activities: string | null; rates: string | null; change: string | null }; agg: Aggregate; settings: ReportSettings; slug: string; files: ReportOutput['files'] },
+  r: { model: DocumentModel; images: ImageStore; charts: ChartNames; agg: Aggregate; settings: ReportSettings; slug: string; files: ReportOutput['files'] },
 ): Promise<void> {
   const { model, images, charts, agg, settings, slug, files } = r;
   if (job.formats.includes('xlsx')) {

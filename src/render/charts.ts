@@ -243,6 +243,12 @@ export async function svgToPngAsync(svg: string | Buffer): Promise<{ png: Buffer
   return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
 }
 
+/** Loads echarts and resvg now (a render worker does, while the main thread reads the inputs). */
+export function loadChartRenderers(): void {
+  loadEcharts();
+  resvg();
+}
+
 // ---------------------------------------------------------------------------------------------
 // The bar chart
 

@@ -49,7 +49,7 @@ describe('a report with twenty phone photos', () => {
     }
     // A photo that exists and looks like a JPEG but is cut short: a warning, and the report is still made.
     fs.writeFileSync(path.join(dir, 'anh', 'hong.jpg'), first.subarray(0, 2000));
-    rows.push('QN-MC1,02/10/2025,Cuộc thi,Ảnh hỏng,50,anh/hong.jpg,Ảnh hỏng');
+    rows.push('QN-MC1,02/10/2025,Cuộc thi,Ảnh hỏng,50,anh/hong.jpg,Chú thích của ảnh hỏng');
     fs.writeFileSync(path.join(dir, 'hoat-dong.csv'), rows.join('\n') + '\n');
     run = lllweek(['report', dir, '--out', out, '--format', 'docx']);
   }, 120_000);
@@ -71,7 +71,14 @@ describe('a report with twenty phone photos', () => {
     );
   });
 
-  it('warns about the unreadable photo and still makes the report', () => {
+  it('warns about the unreadable photo and still makes the report, with the next photo in its place', () => {
     expect(run.stderr).toMatch(/cannot read photo anh\/hong\.jpg/);
+    // The document is built while the photos decode, expecting all to be readable: it must be
+    // built again without the broken one, its caption and image gone, twenty photos still shown.
+    const docx = fs.readdirSync(out).find((f) => f.endsWith('.docx'))!;
+    const xml = Buffer.from(unzipSync(new Uint8Array(fs.readFileSync(path.join(out, docx))))['word/document.xml']).toString('utf8');
+    expect(xml.includes('Chú thích của ảnh hỏng')).toBe(false);
+    const captions = new Set(xml.match(/Ảnh số \d+/g));
+    expect(captions.size).toBe(20);
   });
 });

@@ -11,6 +11,7 @@ import { formatIssuesText } from '../output';
 import { Progress } from '../progress';
 import { setup } from '../setup';
 import { REPORT_PREFIX } from '../../write/slug';
+import { startRenderer, type Renderer } from '../../render/renderer';
 
 function version(): string {
   return (require('../../../package.json') as { version: string }).version;
@@ -18,7 +19,16 @@ function version(): string {
 
 /** `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run. */
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
-  const inputs = args[0] as string[];
+  // Started first: its thread loads the chart and .docx libraries while this one reads the inputs.
+  const renderer = opts.dumpContext === true ? undefined : startRenderer();
+  try {
+    return await report(args[0] as string[], opts, con, renderer);
+  } finally {
+    renderer?.stop();
+  }
+}
+
+async function report(inputs: string[], opts: Record<string, unknown>, con: Console, renderer: Renderer | undefined): Promise<number> {
   const formats = parseFormats(opts.format);
   const { loaded, settings } = await setup(opts, con);
   const outDir = path.resolve(String(opts.out ?? '.'));
@@ -56,7 +66,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
     return 1;
   }
 
-  const report = await makeReport(job);
+  const report = await makeReport(job, { renderer });
   for (const w of report.photoWarnings) con.info(CLI.photoWarning[con.lang]({ file: w }));
   const files = [...report.files];
   // The e-mail draft's modules (nodemailer) load only when one is asked for.

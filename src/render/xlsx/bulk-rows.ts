@@ -120,10 +120,6 @@ export class BulkRows implements BulkSink {
     return this.widths.get(ws.id) ?? [];
   }
 
-  get empty(): boolean {
-    return this.tables.length === 0;
-  }
-
   /** Splices the rows into the unpacked package: the sheets' XML, their dimensions, the shared strings. */
   writeInto(entries: Record<string, Uint8Array>): void {
     if (this.tables.length === 0) return;

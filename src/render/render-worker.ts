@@ -1,0 +1,49 @@
+/**
+ * The worker side of startRenderer (renderer.ts): draws the charts and makes the .docx it is
+ * asked for, and posts the results back. It loads docx and echarts as it starts, while the main
+ * thread is still reading the inputs.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { DocumentModel, ImageAsset, ImageStore } from '../model/types';
+import { barChartAsync, loadChartRenderers, type BarChartSpec } from './charts';
+import { renderDocx } from './docx';
+import { revive } from './renderer';
+
+export type RenderJob =
+  | { id: number; kind: 'charts'; specs: BarChartSpec[] }
+  | {
+      id: number;
+      kind: 'docx';
+      model: DocumentModel;
+      images: [string, ImageAsset][];
+      /** The report date, as milliseconds. */
+      date: number;
+    };
+
+export type RenderReply =
+  | { id: number; ok: true; assets?: ImageAsset[]; data?: Uint8Array }
+  | { id: number; ok: false; message: string; stack?: string };
+
+function run(job: RenderJob): Promise<Omit<RenderReply & { ok: true }, 'id' | 'ok'>> {
+  if (job.kind === 'charts') return Promise.all(job.specs.map((s) => barChartAsync(s))).then((assets) => ({ assets }));
+  const images: ImageStore = new Map(job.images.map(([name, asset]) => [name, revive(asset)]));
+  return renderDocx(job.model, images, { date: new Date(job.date) }).then((data) => ({ data }));
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (job: RenderJob) => {
+    run(job).then(
+      (result) => port.postMessage({ id: job.id, ok: true, ...result } satisfies RenderReply),
+      (e: unknown) => {
+        const err = e instanceof Error ? e : new Error(String(e));
+        port.postMessage({ id: job.id, ok: false, message: err.message, stack: err.stack } satisfies RenderReply);
+      },
+    ).finally(() => {
+      // The .docx is the last job: done, the thread ends.
+      if (job.kind === 'docx') port.close();
+    });
+  });
+  // Messages wait in the port's queue while the chart libraries load.
+  loadChartRenderers();
+}
