@@ -7,7 +7,7 @@
  * part by part, and zipped again with a fixed entry time and a fixed entry order.
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { ZipFile } from 'yazl';
+import { writeZip, type ZipEntry } from './zip-writer';
 
 export interface NormalizeZipOptions {
   /** The time every entry gets (the report's date, never the clock). */
@@ -34,17 +34,6 @@ export function entryOrder(names: readonly string[]): string[] {
   return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/**
- * The zip format stores local wall-clock fields (DOS date/time), and fflate reads them from a Date
- * in the process's time zone. Build a Date whose local fields are the UTC fields of `d`, so the
- * bytes do not depend on the machine's TZ. fflate writes years 1980–2099 only: clamp to that range.
- */
-function dosSafeDate(d: Date): Date {
-  if (Number.isNaN(d.getTime())) throw new Error('normalizeZip: mtime is not a valid date');
-  const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2099);
-  return new Date(year, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
-}
-
 export function normalizeZip(zip: Buffer | Uint8Array, opts: NormalizeZipOptions): Promise<Buffer> {
   return normalizeEntries(unzipSync(zip), opts);
 }
@@ -57,14 +46,9 @@ export function normalizeZip(zip: Buffer | Uint8Array, opts: NormalizeZipOptions
 const LARGE_PART = 4 * 1024 * 1024;
 const LARGE_PART_LEVEL = 1;
 
-/**
- * normalizeZip for a package already unpacked (name → bytes). Parts are deflated by Node's zlib
- * (yazl) on libuv threads: a short run never waits for a JavaScript deflater to warm up, and a
- * national report's 90 MB sheet deflates beside the other parts.
- */
+/** normalizeZip for a package already unpacked (name → bytes). */
 export function normalizeEntries(entries: Record<string, Uint8Array>, opts: NormalizeZipOptions): Promise<Buffer> {
-  const mtime = dosSafeDate(opts.mtime);
-  const zip = new ZipFile();
+  const parts: ZipEntry[] = [];
   // Note: object keys keep insertion order except integer-like keys ("0", "12"), which no OOXML
   // part name is; the order stays deterministic even then.
   for (const name of entryOrder(Object.keys(entries))) {
@@ -75,15 +59,7 @@ export function normalizeEntries(entries: Record<string, Uint8Array>, opts: Norm
       const next = opts.rewrite(name, text);
       if (next !== text) data = strToU8(next);
     }
-    const compressionLevel = STORED.test(name) ? 0 : data.length >= LARGE_PART ? LARGE_PART_LEVEL : 6;
-    // forceDosTimestamp: no extended-time field, only the DOS time every OOXML reader knows.
-    zip.addBuffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength), name, { mtime, compressionLevel, forceDosTimestamp: true });
+    parts.push({ name, data, level: STORED.test(name) ? 0 : data.length >= LARGE_PART ? LARGE_PART_LEVEL : 6 });
   }
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+  return writeZip(parts, opts.mtime);
 }
