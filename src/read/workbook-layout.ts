@@ -33,14 +33,28 @@ export interface WorkbookLayout {
   /** Workbook relationships, with worksheet targets in the form exceljs compares against. */
   rels: Relationship[];
   hasSharedStrings: boolean;
+  /**
+   * The shared strings and styles when the zip stores them after a worksheet. exceljs would spool
+   * such a sheet to a temp file and, in that path, loses the zip's later entries about half the
+   * time (the sheet then reads as cells with no text); read here, they are given to it up front.
+   */
+  preload: PreloadPart[];
+}
+
+export interface PreloadPart {
+  name: typeof SHARED_STRINGS_PART | typeof STYLES_PART;
+  bytes: Uint8Array;
 }
 
 export const WORKBOOK_PART = 'xl/workbook.xml';
 const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
-const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
+export const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
+export const STYLES_PART = 'xl/styles.xml';
 /** The only worksheet part names exceljs's streaming reader picks up. */
 const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const MAX_PART_BYTES = 16 * 1024 * 1024;
+/** Shared strings grow with the rows (a 100 k-row sheet of names): bounded like the zip guard's parts. */
+const MAX_PRELOAD_BYTES = 256 * 1024 * 1024;
 
 /** Reads and parses the layout. Throws ZipFormatError when the parts are missing or unreadable. */
 export async function readWorkbookLayout(fh: FileHandle, fileSize: number, entries: ZipEntry[]): Promise<WorkbookLayout> {
@@ -56,6 +70,11 @@ export async function readWorkbookLayout(fh: FileHandle, fileSize: number, entri
     if (!byName.has(part)) throw new ZipFormatError(`${part} (sheet "${s.name}") missing`);
   }
   if (layout.sheets.length === 0) throw new ZipFormatError('no worksheet in the workbook');
+  const firstSheet = Math.min(...layout.sheets.map((s) => byName.get(`xl/worksheets/sheet${s.sheetNo}.xml`)!.localHeaderOffset));
+  for (const name of [SHARED_STRINGS_PART, STYLES_PART] as const) {
+    const e = byName.get(name);
+    if (e && e.localHeaderOffset > firstSheet) layout.preload.push({ name, bytes: await readEntry(fh, fileSize, e, MAX_PRELOAD_BYTES) });
+  }
   return layout;
 }
 
@@ -84,7 +103,7 @@ export function parseWorkbookLayout(workbookXml: string, relsXml: string, hasSha
 
   const pr = tags(workbookXml, 'workbookPr')[0];
   const d = pr?.get('date1904');
-  return { sheets, date1904: d === '1' || d === 'true', rels, hasSharedStrings };
+  return { sheets, date1904: d === '1' || d === 'true', rels, hasSharedStrings, preload: [] };
 }
 
 /** A relationship target is relative to `xl/` unless it starts with `/` (package root). */

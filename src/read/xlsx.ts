@@ -13,10 +13,10 @@
  * too early: rare, and still streaming.
  */
 import * as fs from 'fs';
-import { PassThrough, type Writable } from 'stream';
+import { PassThrough, Readable, type Writable } from 'stream';
 import ExcelJS from 'exceljs';
 import type { ReadNotice, RawRow, SourceTable } from './types';
-import type { SheetPart, WorkbookLayout } from './workbook-layout';
+import { SHARED_STRINGS_PART, type SheetPart, type WorkbookLayout } from './workbook-layout';
 import { rawRowOf } from './xlsx-cells';
 
 const READER_OPTIONS = {
@@ -43,8 +43,9 @@ export async function* readXlsxTables(
   const order = layout.sheets;
   let next = 0;
   try {
+    const preloaded = await preload(layout);
     while (next < order.length) {
-      const pass = new ReaderPass(file, layout);
+      const pass = new ReaderPass(file, layout, preloaded);
       let progressed = false;
       try {
         while (next < order.length) {
@@ -165,7 +166,7 @@ class ReaderPass {
   /** Rejects the one await in flight (consumers await exceljs one step at a time). */
   private rejectPending: ((err: unknown) => void) | null = null;
 
-  constructor(file: string, layout: WorkbookLayout) {
+  constructor(file: string, layout: WorkbookLayout, preloaded: Preloaded) {
     // Our own stream, so read errors (file gone, EIO) reach us instead of crashing the process.
     this.source = fs.createReadStream(file);
     this.input = new PassThrough();
@@ -181,7 +182,7 @@ class ReaderPass {
     }) as typeof input.pipe;
 
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS);
-    presetLayout(reader, layout);
+    presetLayout(reader, layout, preloaded);
     (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type: string; id?: string | number }) => {
       if (e.type === 'worksheet') this.sheetNo = String(e.id);
     });
@@ -225,18 +226,54 @@ class ReaderPass {
   }
 }
 
+/** What exceljs's reader keeps of the shared strings and styles (its internals: typed loosely). */
+interface ReaderParts {
+  sharedStrings?: unknown;
+  styles?: unknown;
+}
+type Preloaded = ReaderParts;
+
+interface ReaderInternals extends ReaderParts {
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+}
+
+/** exceljs's own parse of the parts the zip stores after a sheet (layout.preload), once per file. */
+async function preload(layout: WorkbookLayout): Promise<Preloaded> {
+  if (layout.preload.length === 0) return {};
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(new PassThrough(), READER_OPTIONS) as unknown as ReaderInternals;
+  for (const part of layout.preload) {
+    const entry = Readable.from([Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength)]);
+    if (part.name === SHARED_STRINGS_PART) {
+      for await (const _ of reader._parseSharedStrings(entry)) {
+        // 'cache' mode: the strings are kept on the reader, nothing is emitted
+      }
+    } else await reader._parseStyles(entry);
+  }
+  const out: Preloaded = {};
+  for (const part of layout.preload) {
+    if (part.name === SHARED_STRINGS_PART) out.sharedStrings = reader.sharedStrings;
+    else out.styles = reader.styles;
+  }
+  return out;
+}
+
 /**
  * Gives exceljs what it would otherwise learn too late from the zip: without the workbook
  * model it crashes on sheets met before workbook.xml; without rels or shared strings it
- * spools every sheet to a temp file first; without workbookPr it dereferences undefined on
- * the first date cell. Each is overwritten, identically, when exceljs reaches the real part.
+ * spools every sheet to a temp file first (and may then lose the zip's later entries, see
+ * layout.preload); without styles it reads dates as plain numbers; without workbookPr it
+ * dereferences undefined on the first date cell. Each is overwritten, identically, when exceljs
+ * reaches the real part.
  */
-function presetLayout(reader: ExcelJS.stream.xlsx.WorkbookReader, layout: WorkbookLayout): void {
+function presetLayout(reader: ExcelJS.stream.xlsx.WorkbookReader, layout: WorkbookLayout, preloaded: Preloaded): void {
   const r = reader as unknown as Record<string, unknown>;
   r.model = { sheets: layout.sheets.map((s) => ({ id: s.sheetId, name: s.name, rId: s.rId, state: s.state })) };
   r.properties = { model: { date1904: layout.date1904 } };
   r.workbookRels = layout.rels;
   if (!layout.hasSharedStrings) r.sharedStrings = [];
+  if (preloaded.sharedStrings) r.sharedStrings = preloaded.sharedStrings;
+  if (preloaded.styles) r.styles = preloaded.styles;
 }
 
 function messageOf(err: unknown): string {

@@ -108,6 +108,16 @@ describe('XLSX reading', () => {
     expectForm(tables, notices);
   });
 
+  test('the same in every read: shared strings and styles stored after the sheets are not lost', async () => {
+    // exceljs alone spools such sheets to temp files and then, about every other run, misses
+    // the entries after them: the header read as cells without text, dates as numbers.
+    const file = write(dir, 'form-again.xlsx', zipSync(unzipSync(form), { level: 0 })); // stored, as some tools write
+    for (let i = 0; i < 12; i++) {
+      const { tables, notices } = await collect(file);
+      expectForm(tables, notices);
+    }
+  });
+
   test.each<[string, string[]]>([
     ['workbook, rels and shared strings first', [WB, RELS, SST, STYLES, S1, S2]],
     ['rels and shared strings first, workbook.xml after the sheets', [RELS, SST, STYLES, S1, S2, WB]],
@@ -165,11 +175,11 @@ describe('XLSX streaming order', () => {
   let direct: string;
   beforeAll(async () => {
     const form = await formWorkbook();
-    f = write(dir, 'stream.xlsx', form); // sheets spooled to temp files by exceljs
+    f = write(dir, 'stream.xlsx', form); // shared strings and styles after the sheets: preloaded
     direct = write(dir, 'stream-direct.xlsx', rezip(form, [WB, RELS, SST, STYLES, S1, S2])); // sheets streamed from the zip
   });
 
-  test.each([['spooled'], ['direct']])('a consumer that stops early in a sheet still gets the next sheet whole (%s)', async (kind) => {
+  test.each([['preloaded'], ['direct']])('a consumer that stops early in a sheet still gets the next sheet whole (%s)', async (kind) => {
     const file = kind === 'direct' ? direct : f;
     const notices: ReadNotice[] = [];
     const seen: Array<[string | null, number]> = [];
