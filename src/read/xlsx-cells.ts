@@ -1,5 +1,8 @@
 /** exceljs cell values → CellValue. Numbers stay numbers; turning them into text (unit codes) is the checker's job. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// The enums' own module, not the package index (see WorkbookReader in xlsx.ts).
+const { ValueType } = require('exceljs/lib/doc/enums') as { ValueType: typeof ExcelJS.ValueType };
 import { cleanText } from './cell-text';
 import type { CellError, CellValue, RawRow } from './types';
 
@@ -45,7 +48,7 @@ export function cellValueOf(cell: ExcelJS.Cell, date1904: boolean): CellValue {
     // `cell.value` drops falsy results (a cached 0 would look like "no result"), `cell.result`
     // keeps them. Shared-formula children (`<f t="shared" si="0"/>`) have an empty formula and
     // are not typed Formula by exceljs: their raw object still carries the result.
-    const result = cell.type === ExcelJS.ValueType.Formula ? (cell.result as unknown) : o.result;
+    const result = cell.type === ValueType.Formula ? (cell.result as unknown) : o.result;
     return formulaResult(result, cell, date1904);
   }
   if (typeof o.error === 'string') return errorOf(o.error);

@@ -3,10 +3,14 @@
  * creator, then the package re-zipped with a fixed entry time and order (exceljs stamps zip
  * entries with the clock). Shared by the report workbook and the blank form.
  */
-import { Workbook } from 'exceljs';
+import type { Workbook as ExcelWorkbook } from 'exceljs';
 import { unzipSync } from 'fflate';
 import { normalizeEntries } from '../../write/zip-normalize';
 import type { BulkRows } from './bulk-rows';
+
+/** exceljs's Workbook by its own module: the package index also loads its streaming writer and CSV support. */
+const Workbook = require('exceljs/lib/doc/workbook') as typeof ExcelWorkbook;
+type Workbook = ExcelWorkbook;
 
 export const CREATOR = 'lllweek';
 
