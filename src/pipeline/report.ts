@@ -10,8 +10,6 @@ import type { ConfigFile } from '../config/schema';
 import { configPath } from '../config/settings';
 import { Fatal } from '../fatal';
 import { buildContext, type PhotoRef, type ReportContext } from '../model/context';
-import { htmlToModel } from '../model/html-to-model';
-import { loadNarrative } from '../model/narrative';
 import { resolveReportSettings, type ReportSettings } from '../model/report-settings';
 import { renderTemplates } from '../model/templates';
 import type { DocumentModel, ImageStore } from '../model/types';
@@ -233,6 +231,9 @@ async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Rende
   chartsDone.catch(() => undefined); // awaited below; not unhandled should the photos fail first
   const photoImages: ImageStore = new Map();
   const photosDone = contextOnly ? Promise.resolve({ refs: [], warnings: [] }) : loadPhotos(job, photoImages);
+  // Loaded now, not with this module: the photos and charts above start before these load.
+  const { loadNarrative } = require('../model/narrative') as typeof import('../model/narrative');
+  const { htmlToModel } = require('../model/html-to-model') as typeof import('../model/html-to-model');
   const documentFor = (photos: PhotoRef[]) => {
     const context = buildContext({
       settings,
