@@ -6,7 +6,7 @@ import { openCsv } from './csv';
 import { UTF8_CHECK_BYTES } from './csv-detect';
 import { SNIFF_BYTES, sniffBytes } from './sniff';
 import type { ReadNotice, SourceTable, UnreadableReason } from './types';
-import { readWorkbookLayout, WORKBOOK_PART, type WorkbookLayout } from './workbook-layout';
+import { readWorkbookLayout, WORKBOOK_PART, type WorkbookParts } from './workbook-layout';
 import type { ZipEntry } from './zip';
 import { inspectZip } from './zip-guard';
 
@@ -15,14 +15,13 @@ const HEAD_BYTES = Math.max(SNIFF_BYTES, UTF8_CHECK_BYTES) + 4;
 
 type Plan =
   | { kind: 'csv'; table: SourceTable }
-  | { kind: 'xlsx'; layout: WorkbookLayout }
+  | { kind: 'xlsx'; workbook: WorkbookParts }
   | { kind: 'unreadable'; reason: UnreadableReason; detail?: string };
 
 /**
  * The tables of one file: a CSV is one table (sheet null), an XLSX one table per worksheet in
  * tab order. A file that cannot be read yields no table and exactly one `file-unreadable`
- * notice; nothing a user file contains makes this throw. For XLSX, read each table's rows
- * before asking for the next table (see xlsx.ts).
+ * notice; nothing a user file contains makes this throw.
  */
 export async function* openTables(file: string, onNotice: (n: ReadNotice) => void): AsyncGenerator<SourceTable> {
   const plan = await planFile(file, onNotice);
@@ -34,9 +33,9 @@ export async function* openTables(file: string, onNotice: (n: ReadNotice) => voi
       yield plan.table;
       return;
     case 'xlsx':
-      // exceljs takes ~0.4 s to load: only a workbook pays for it.
+      // exceljs's parsers load only for a workbook.
       const { readXlsxTables } = require('./xlsx') as typeof import('./xlsx');
-      yield* readXlsxTables(file, plan.layout, onNotice);
+      yield* readXlsxTables(file, plan.workbook, onNotice);
   }
 }
 
@@ -77,7 +76,7 @@ async function planFile(file: string, onNotice: (n: ReadNotice) => void): Promis
         if (!verdict.ok) return { kind: 'unreadable', reason: verdict.reason, detail: verdict.detail };
         const foreign = notAWorkbook(verdict.entries);
         if (foreign) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: foreign };
-        return { kind: 'xlsx', layout: await readWorkbookLayout(fh, size, verdict.entries) };
+        return { kind: 'xlsx', workbook: await readWorkbookLayout(fh, size, verdict.entries) };
       }
     }
   } catch (e) {

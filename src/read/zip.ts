@@ -1,10 +1,12 @@
 /**
- * Just enough of the zip format to judge an XLSX before anyone unpacks it: the central
- * directory (read from the end of the file, where the EOCD record points to it) and the
- * extraction of a few small entries (workbook.xml and its rels). Reads only the bytes needed:
- * the file may be large and is never loaded whole.
+ * Just enough of the zip format to read an XLSX by its parts: the central directory (read from
+ * the end of the file, where the EOCD record points to it), the extraction of a few small entries
+ * (workbook.xml and its rels), and any entry as a stream (a sheet), inflated by Node's zlib.
+ * Reads only the bytes needed: the file may be large and is never loaded whole.
  */
+import * as fs from 'fs';
 import type { FileHandle } from 'fs/promises';
+import * as zlib from 'zlib';
 import { inflateSync } from 'fflate';
 
 export interface ZipEntry {
@@ -116,24 +118,64 @@ export async function readCentralDirectory(fh: FileHandle, fileSize: number, eoc
   return entries;
 }
 
-/** Unpacks one (small) entry. `maxBytes` bounds the declared size; the inflater output is checked too. */
-export async function readEntry(fh: FileHandle, fileSize: number, entry: ZipEntry, maxBytes: number): Promise<Uint8Array> {
-  if (entry.uncompressedSize > maxBytes) throw new ZipFormatError(`${entry.name} is too large`);
+/** An entry and where its data starts (after its local header): what entryChunks streams. */
+export interface ZipPart extends ZipEntry {
+  dataStart: number;
+}
+
+/** Where the entry's data starts, from its local header (whose name and extra lengths may differ from the central directory's). */
+export async function locate(fh: FileHandle, fileSize: number, entry: ZipEntry): Promise<ZipPart> {
   const lfh = await readAt(fh, entry.localHeaderOffset, 30, fileSize);
   if (lfh.readUInt32LE(0) !== LFH_SIG) throw new ZipFormatError(`damaged local header of ${entry.name}`);
   const dataStart = entry.localHeaderOffset + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method} for ${entry.name}`);
+  return { ...entry, dataStart };
+}
+
+/** Unpacks one (small) entry. `maxBytes` bounds the declared size; the inflater output is checked too. */
+export async function readEntry(fh: FileHandle, fileSize: number, entry: ZipEntry, maxBytes: number): Promise<Uint8Array> {
+  if (entry.uncompressedSize > maxBytes) throw new ZipFormatError(`${entry.name} is too large`);
+  const { dataStart } = await locate(fh, fileSize, entry);
   const data = await readAt(fh, dataStart, entry.compressedSize, fileSize);
   let out: Uint8Array;
   if (entry.method === 0) out = data;
-  else if (entry.method === 8) {
+  else {
     try {
       out = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
     } catch (e) {
       throw new ZipFormatError(`cannot inflate ${entry.name}: ${(e as Error).message}`);
     }
-  } else throw new ZipFormatError(`unsupported compression method ${entry.method} for ${entry.name}`);
+  }
   if (out.length !== entry.uncompressedSize) throw new ZipFormatError(`${entry.name} has a wrong size`);
   return out;
+}
+
+/**
+ * One entry's bytes, streamed from the file and inflated by zlib as they are read. A zip that
+ * declares fewer bytes than the entry holds (the guard judged the declared sizes) fails here as
+ * soon as it goes beyond; one that ends short fails at its end. Stopping early closes the file.
+ */
+export async function* entryChunks(file: string, part: ZipPart): AsyncGenerator<Buffer> {
+  if (part.compressedSize === 0 && part.uncompressedSize === 0) return;
+  const raw = fs.createReadStream(file, { start: part.dataStart, end: part.dataStart + part.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const inflate = part.method === 8 ? zlib.createInflateRaw() : null;
+  const source = inflate ? raw.pipe(inflate) : raw;
+  // A read error must end the inflater's iteration too, not leave it waiting.
+  if (inflate) raw.on('error', (e) => inflate.destroy(e));
+  let total = 0;
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > part.uncompressedSize) throw new ZipFormatError(`${part.name} has a wrong size`);
+      yield chunk;
+    }
+  } catch (e) {
+    throw e instanceof ZipFormatError ? e : new ZipFormatError(`cannot read ${part.name}: ${(e as Error).message}`);
+  } finally {
+    raw.destroy();
+    inflate?.destroy();
+  }
+  if (total !== part.uncompressedSize) throw new ZipFormatError(`${part.name} has a wrong size`);
 }
 
 function num64(buf: Buffer, offset: number): number {
