@@ -231,14 +231,8 @@ function resvgOptions(): import('@resvg/resvg-js').ResvgRenderOptions {
   };
 }
 
-/** SVG → PNG at 1600 px wide on white, with only the DejaVu fonts (never the machine's). */
-export function svgToPng(svg: string | Buffer): { png: Buffer; width: number; height: number } {
-  const rendered = new (resvg().Resvg)(svg, resvgOptions()).render();
-  return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
-}
-
-/** svgToPng on a libuv thread. */
-export async function svgToPngAsync(svg: string | Buffer): Promise<{ png: Buffer; width: number; height: number }> {
+/** SVG → PNG at 1600 px wide on white, with only the DejaVu fonts (never the machine's), on a libuv thread. */
+export async function svgToPng(svg: string | Buffer): Promise<{ png: Buffer; width: number; height: number }> {
   const rendered = await resvg().renderAsync(svg, resvgOptions());
   return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
 }
@@ -257,18 +251,13 @@ function nfc(s: string): string {
   return String(s ?? '').normalize('NFC');
 }
 
-export function barChart(spec: BarChartSpec): ImageAsset {
-  const { svg, alt } = barChartSvg(spec);
-  return asset(svg, alt, svgToPng(svg));
-}
-
 /**
- * The same chart, its PNG rasterised on a libuv thread (resvg's renderAsync, the same renderer):
- * the report draws the next chart, and its photos get decoded, meanwhile.
+ * The chart: its SVG drawn on this thread, its PNG rasterised on a libuv thread (resvg's
+ * renderAsync), so that the next chart is drawn, and the photos decode, meanwhile.
  */
-export async function barChartAsync(spec: BarChartSpec): Promise<ImageAsset> {
+export async function barChart(spec: BarChartSpec): Promise<ImageAsset> {
   const { svg, alt } = barChartSvg(spec);
-  return asset(svg, alt, await svgToPngAsync(svg));
+  return asset(svg, alt, await svgToPng(svg));
 }
 
 function asset(svg: string, alt: string, raster: { png: Buffer; width: number; height: number }): ImageAsset {
@@ -507,7 +496,7 @@ function barChartSvg(spec: BarChartSpec): { svg: string; alt: string } {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The report's charts, thin over barChart
+// The report's charts, as specs for barChart
 
 export interface ChartOptions {
   title?: string;
@@ -515,14 +504,6 @@ export interface ChartOptions {
 }
 
 /** Activities by type (categories) and mode of organisation (stacked series, in modeLabels' order). */
-export function activitiesChart(
-  rows: { label: string; byMode: Record<string, number> }[],
-  modeLabels: Record<string, string>,
-  opts: ChartOptions = {},
-): ImageAsset {
-  return barChart(activitiesChartSpec(rows, modeLabels, opts));
-}
-
 export function activitiesChartSpec(
   rows: { label: string; byMode: Record<string, number> }[],
   modeLabels: Record<string, string>,
@@ -540,14 +521,6 @@ export function activitiesChartSpec(
 }
 
 /** Rates (fractions) of each indicator (series, in indicatorLabels' order) by unit (categories). */
-export function ratesByUnitChart(
-  units: { label: string; rates: Record<string, number | null> }[],
-  indicatorLabels: Record<string, string>,
-  opts: ChartOptions = {},
-): ImageAsset {
-  return barChart(ratesByUnitChartSpec(units, indicatorLabels, opts));
-}
-
 export function ratesByUnitChartSpec(
   units: { label: string; rates: Record<string, number | null> }[],
   indicatorLabels: Record<string, string>,
@@ -565,15 +538,6 @@ export function ratesByUnitChartSpec(
 }
 
 /** This year's rate of each indicator next to last year's (fractions; null when unknown). */
-export function changeChart(
-  items: { label: string; current: number | null; baseline: number | null }[],
-  yearNow: number,
-  yearBefore: number,
-  opts: ChartOptions = {},
-): ImageAsset {
-  return barChart(changeChartSpec(items, yearNow, yearBefore, opts));
-}
-
 export function changeChartSpec(
   items: { label: string; current: number | null; baseline: number | null }[],
   yearNow: number,

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { DocumentModel, ImageAsset, ImageStore } from '../model/types';
-import { barChartAsync, loadChartRenderers, type BarChartSpec } from './charts';
+import { barChart, loadChartRenderers, type BarChartSpec } from './charts';
 import { renderDocx } from './docx';
 import { revive } from './renderer';
 
@@ -25,7 +25,7 @@ export type RenderReply =
   | { id: number; ok: false; message: string; stack?: string };
 
 function run(job: RenderJob): Promise<Omit<RenderReply & { ok: true }, 'id' | 'ok'>> {
-  if (job.kind === 'charts') return Promise.all(job.specs.map((s) => barChartAsync(s))).then((assets) => ({ assets }));
+  if (job.kind === 'charts') return Promise.all(job.specs.map((s) => barChart(s))).then((assets) => ({ assets }));
   const images: ImageStore = new Map(job.images.map(([name, asset]) => [name, revive(asset)]));
   return renderDocx(job.model, images, { date: new Date(job.date) }).then((data) => ({ data }));
 }

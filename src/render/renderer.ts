@@ -33,8 +33,8 @@ export function startRenderer(): Renderer {
 function onThisThread(): Renderer {
   return {
     charts: (specs) => {
-      const { barChartAsync } = require('./charts') as typeof import('./charts');
-      return Promise.all(specs.map((s) => barChartAsync(s)));
+      const { barChart } = require('./charts') as typeof import('./charts');
+      return Promise.all(specs.map((s) => barChart(s)));
     },
     docx: (doc, images, opts) => (require('./docx') as typeof import('./docx')).renderDocx(doc, images, opts),
     stop: () => undefined,
