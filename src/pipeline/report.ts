@@ -86,8 +86,10 @@ function aggInput(job: ReportJob, c: Collected) {
   };
 }
 
+type PhotoCandidate = { p: Activity['photos'][number]; caption: string };
+
 /** The activities' photos in the order the report shows them (by date), each once, with its caption. */
-function photoCandidates(job: ReportJob): { p: Activity['photos'][number]; caption: string }[] {
+function photoCandidates(job: ReportJob): PhotoCandidate[] {
   const unitName = (code: string) => job.collected.units.get(code)?.name ?? code;
   // One caption per photo when the clerk wrote as many `;`-separated captions as photos.
   const captionsOf = (a: Activity) => {
@@ -119,12 +121,11 @@ function largestFirst(files: string[]): number[] {
   return files.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
 }
 
-async function loadPhotos(job: ReportJob, images: ImageStore): Promise<{ refs: PhotoRef[]; warnings: string[] }> {
+async function loadPhotos(unique: PhotoCandidate[], images: ImageStore): Promise<{ refs: PhotoRef[]; warnings: string[] }> {
   const { loadPhoto } = require('../render/photos') as typeof import('../render/photos');
   type PhotoResult = Awaited<ReturnType<typeof loadPhoto>>;
   const refs: PhotoRef[] = [];
   const warnings: string[] = [];
-  const unique = photoCandidates(job);
   // In rounds, all of a round at once (the photo module bounds how many decode together, off the
   // main thread), so that an unreadable photo leaves its place to the next one.
   for (let next = 0; refs.length < MAX_PHOTOS && next < unique.length; ) {
@@ -204,11 +205,14 @@ function chartPlan(job: ReportJob, agg: Aggregate, baselineYear: number | null, 
  * earlier (the command starts it before reading the inputs, so its libraries load meanwhile).
  */
 export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean; renderer?: Renderer } = {}): Promise<ReportOutput> {
-  const renderer = opts.contextOnly ? null : opts.renderer ?? (require('../render/renderer') as typeof import('../render/renderer')).startRenderer();
+  if (opts.contextOnly) return buildReport(job, true, null);
+  if (opts.renderer) return buildReport(job, false, opts.renderer);
+  // No renderer given: this one is ours to let go.
+  const renderer = (require('../render/renderer') as typeof import('../render/renderer')).startRenderer();
   try {
-    return await buildReport(job, !!opts.contextOnly, renderer);
+    return await buildReport(job, false, renderer);
   } finally {
-    renderer?.stop();
+    renderer.stop();
   }
 }
 
@@ -230,9 +234,10 @@ async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Rende
   const chartsDone = renderer?.charts(plan.specs.map(([, spec]) => spec)) ?? Promise.resolve([]);
   chartsDone.catch(() => undefined); // awaited below; not unhandled should the photos fail first
   const photoImages: ImageStore = new Map();
-  const photosDone = contextOnly ? Promise.resolve({ refs: [], warnings: [] }) : loadPhotos(job, photoImages);
+  const candidates = contextOnly ? [] : photoCandidates(job);
+  const photosDone = loadPhotos(candidates, photoImages);
   // Loaded now, not with this module: the photos and charts above start before these load.
-  const { loadNarrative } = require('../model/narrative') as typeof import('../model/narrative');
+  const narrative = (require('../model/narrative') as typeof import('../model/narrative')).loadNarrative(configPath(job.configDir, job.config.narrative));
   const { htmlToModel } = require('../model/html-to-model') as typeof import('../model/html-to-model');
   const documentFor = (photos: PhotoRef[]) => {
     const context = buildContext({
@@ -242,7 +247,7 @@ async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Rende
       activityTypes: job.settings.activityTypes,
       modes: MODES,
       indicators: job.settings.indicators,
-      narrative: loadNarrative(configPath(job.configDir, job.config.narrative)),
+      narrative,
       charts: plan.names,
       photos,
       baselineYear,
@@ -252,7 +257,7 @@ async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Rende
     const html = renderTemplates(context, { overrides: job.templates ?? configPath(job.configDir, job.config.templates), decimals: settings.decimals });
     return { context, model: htmlToModel(html, `${context.title} ${context.subject}`) };
   };
-  const expected = contextOnly ? [] : photoCandidates(job).slice(0, MAX_PHOTOS).map((p, i) => ({ image: photoName(i), caption: p.caption }));
+  const expected = candidates.slice(0, MAX_PHOTOS).map((p, i) => ({ image: photoName(i), caption: p.caption }));
   let doc = documentFor(expected);
   const photos = await photosDone;
   if (JSON.stringify(photos.refs) !== JSON.stringify(expected)) doc = documentFor(photos.refs);
