@@ -24,9 +24,9 @@ export interface WorkbookLayout {
 }
 
 /** The layout and where its parts are: what the XLSX reader works from. */
-export interface WorkbookParts extends WorkbookLayout {
-  /** Each sheet's part, by part name. */
-  sheetParts: Map<string, ZipPart>;
+export interface WorkbookParts extends Omit<WorkbookLayout, 'sheets'> {
+  /** The sheets in tab order, each with where its part lies in the zip. */
+  sheets: (SheetPart & { zip: ZipPart })[];
   sharedStrings: ZipPart | null;
   styles: ZipPart | null;
 }
@@ -44,20 +44,20 @@ export async function readWorkbookLayout(fh: FileHandle, fileSize: number, entri
   const rels = byName.get(WORKBOOK_RELS_PART);
   if (!wb) throw new ZipFormatError(`${WORKBOOK_PART} missing`);
   if (!rels) throw new ZipFormatError(`${WORKBOOK_RELS_PART} missing`);
-  const text = (e: ZipEntry): Promise<string> => readEntry(fh, fileSize, e, MAX_PART_BYTES).then((b) => Buffer.from(b).toString('utf8'));
+  const text = (e: ZipEntry): Promise<string> => readEntry(fh, fileSize, e, MAX_PART_BYTES).then((b) => b.toString('utf8'));
   const layout = parseWorkbookLayout(await text(wb), await text(rels));
   if (layout.sheets.length === 0) throw new ZipFormatError('no worksheet in the workbook');
-  const sheetParts = new Map<string, ZipPart>();
+  const sheets: WorkbookParts['sheets'] = [];
   for (const s of layout.sheets) {
     const entry = byName.get(s.part);
     if (!entry) throw new ZipFormatError(`${s.part} (sheet "${s.name}") missing`);
-    sheetParts.set(s.part, await locate(fh, fileSize, entry));
+    sheets.push({ ...s, zip: await locate(fh, fileSize, entry) });
   }
   const optional = async (name: string) => {
     const entry = byName.get(name);
     return entry ? locate(fh, fileSize, entry) : null;
   };
-  return { ...layout, sheetParts, sharedStrings: await optional(SHARED_STRINGS_PART), styles: await optional(STYLES_PART) };
+  return { ...layout, sheets, sharedStrings: await optional(SHARED_STRINGS_PART), styles: await optional(STYLES_PART) };
 }
 
 export function parseWorkbookLayout(workbookXml: string, relsXml: string): WorkbookLayout {

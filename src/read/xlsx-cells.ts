@@ -1,10 +1,10 @@
 /** exceljs cell values → CellValue. Numbers stay numbers; turning them into text (unit codes) is the checker's job. */
 import type ExcelJS from 'exceljs';
-
-// The enums' own module, not the package index (see WorkbookReader in xlsx.ts).
-const { ValueType } = require('exceljs/lib/doc/enums') as { ValueType: typeof ExcelJS.ValueType };
 import { cleanText } from './cell-text';
 import type { CellError, CellValue, RawRow } from './types';
+
+// The enums' own module: the package index would load all of exceljs (its writers, CSV support).
+const { ValueType } = require('exceljs/lib/doc/enums') as { ValueType: typeof ExcelJS.ValueType };
 
 /**
  * What a formula error becomes when its text is lost. exceljs's streaming reader parses every

@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ReadNotice, RawRow, SourceTable } from './types';
-import type { SheetPart, WorkbookParts } from './workbook-layout';
+import type { WorkbookParts } from './workbook-layout';
 import { entryChunks, type ZipPart } from './zip';
 import { rawRowOf } from './xlsx-cells';
 
@@ -51,7 +51,7 @@ export async function* readXlsxTables(file: string, workbook: WorkbookParts, onN
     return;
   }
   for (const sheet of workbook.sheets) {
-    yield sheetTable(file, sheet, workbook.sheetParts.get(sheet.part)!, context, fail);
+    yield sheetTable(file, sheet.name, sheet.zip, context, fail);
     // A damaged sheet ends the file: what follows it cannot be trusted either.
     if (failed) return;
   }
@@ -70,15 +70,15 @@ async function contextOf(file: string, workbook: WorkbookParts): Promise<Workboo
   return { sharedStrings, styles, properties: { model: { date1904: workbook.date1904 } } };
 }
 
-function sheetTable(file: string, sheet: SheetPart, part: ZipPart, context: WorkbookContext, fail: (e: unknown) => void): SourceTable {
+function sheetTable(file: string, name: string, part: ZipPart, context: WorkbookContext, fail: (e: unknown) => void): SourceTable {
   let used = false;
   return {
     file,
-    sheet: sheet.name,
+    sheet: name,
     encoding: null,
     rows: {
       [Symbol.asyncIterator]() {
-        if (used) throw new Error(`rows of sheet "${sheet.name}" can be iterated only once`);
+        if (used) throw new Error(`rows of sheet "${name}" can be iterated only once`);
         used = true;
         return sheetRows(file, part, context, fail);
       },

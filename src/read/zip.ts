@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import type { FileHandle } from 'fs/promises';
 import * as zlib from 'zlib';
-import { inflateSync } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -133,15 +132,16 @@ export async function locate(fh: FileHandle, fileSize: number, entry: ZipEntry):
 }
 
 /** Unpacks one (small) entry. `maxBytes` bounds the declared size; the inflater output is checked too. */
-export async function readEntry(fh: FileHandle, fileSize: number, entry: ZipEntry, maxBytes: number): Promise<Uint8Array> {
+export async function readEntry(fh: FileHandle, fileSize: number, entry: ZipEntry, maxBytes: number): Promise<Buffer> {
   if (entry.uncompressedSize > maxBytes) throw new ZipFormatError(`${entry.name} is too large`);
   const { dataStart } = await locate(fh, fileSize, entry);
   const data = await readAt(fh, dataStart, entry.compressedSize, fileSize);
-  let out: Uint8Array;
+  let out: Buffer;
   if (entry.method === 0) out = data;
   else {
     try {
-      out = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
+      // The same zlib as entryChunks; never more than the declared size is produced.
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (e) {
       throw new ZipFormatError(`cannot inflate ${entry.name}: ${(e as Error).message}`);
     }
