@@ -44,15 +44,16 @@ export function renderTemplates(context: object, opts: { overrides?: string; dec
   }
   const built = precompiled();
   const sources = new Map([...files].map(([name, file]) => [name, fs.readFileSync(file, 'utf8')]));
-  const ready = (name: string, source: string) => built[name]?.sha256 === crypto.createHash('sha256').update(source).digest('hex');
-  const compiling = [...sources].some(([name, source]) => !ready(name, source));
+  // The names whose source is the one the build precompiled (each source hashed once).
+  const ready = new Set([...sources].filter(([name, source]) => built[name]?.sha256 === crypto.createHash('sha256').update(source).digest('hex')).map(([name]) => name));
+  const compiling = ready.size < sources.size;
   const hb: Handlebars = (compiling ? require('handlebars') : require('handlebars/runtime')).create();
   for (const [name, fn] of Object.entries(viHelpers(opts.decimals))) hb.registerHelper(name, fn as HandlebarsLib.HelperDelegate);
   let current = MAIN;
   try {
     const template = (name: string, source: string): HandlebarsLib.TemplateDelegate => {
       current = name;
-      if (ready(name, source)) return hb.template(built[name].spec);
+      if (ready.has(name)) return hb.template(built[name].spec);
       hb.parse(source); // compile is lazy: parse now so a syntax error names its own file
       return hb.compile(source);
     };

@@ -91,7 +91,7 @@ function onWorker(file: string): Renderer {
 }
 
 /** Structured cloning turns Buffers into plain Uint8Arrays: they are made Buffers again on arrival. */
-export const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 export function revive(a: ImageAsset): ImageAsset {
   return { ...a, png: asBuffer(a.png), ...(a.svg ? { svg: asBuffer(a.svg) } : {}) };
