@@ -6,7 +6,7 @@
  * inputs give byte-identical XML parts, so the writers' output is unzipped, optionally rewritten
  * part by part, and zipped again with a fixed entry time and a fixed entry order.
  */
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import { writeZip, type ZipEntry } from './zip-writer';
 
 export interface NormalizeZipOptions {
@@ -34,10 +34,6 @@ export function entryOrder(names: readonly string[]): string[] {
   return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function normalizeZip(zip: Buffer | Uint8Array, opts: NormalizeZipOptions): Promise<Buffer> {
-  return normalizeEntries(unzipSync(zip), opts);
-}
-
 /**
  * Parts this large (a national report's sheet of 200 000 activities, ~90 MB of XML) are deflated
  * at level 1: several times faster than level 6, for a third more bytes (14 MB instead of 10.7 MB).
@@ -46,7 +42,7 @@ export function normalizeZip(zip: Buffer | Uint8Array, opts: NormalizeZipOptions
 const LARGE_PART = 4 * 1024 * 1024;
 const LARGE_PART_LEVEL = 1;
 
-/** normalizeZip for a package already unpacked (name → bytes). */
+/** The package, unpacked (name → bytes), zipped again with a fixed order and time, its XML parts optionally rewritten. */
 export function normalizeEntries(entries: Record<string, Uint8Array>, opts: NormalizeZipOptions): Promise<Buffer> {
   const parts: ZipEntry[] = [];
   // Note: object keys keep insertion order except integer-like keys ("0", "12"), which no OOXML
