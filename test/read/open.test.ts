@@ -72,21 +72,19 @@ describe('unreadable files: one notice, no table, no exception', () => {
     expect(n).toMatchObject({ reason: 'not-spreadsheet', detail: 'docx' });
   });
 
-  test('an xlsx whose workbook names a sheet part that is not in the zip', async () => {
+  /** The small workbook with one part left out of its zip. */
+  async function without(part: string): Promise<Buffer> {
     const files = unzipSync(await smallWorkbook());
-    const entries = Object.entries(files)
-      .filter(([name]) => name !== 'xl/worksheets/sheet1.xml')
-      .map(([name, data]) => deflated(name, data));
-    const [n] = await unreadable(write(dir, 'no-sheet-part.xlsx', buildZip(entries)));
+    return buildZip(Object.entries(files).filter(([name]) => name !== part).map(([name, data]) => deflated(name, data)));
+  }
+
+  test('an xlsx whose workbook names a sheet part that is not in the zip', async () => {
+    const [n] = await unreadable(write(dir, 'no-sheet-part.xlsx', await without('xl/worksheets/sheet1.xml')));
     expect(n).toMatchObject({ reason: 'corrupt', detail: expect.stringContaining('sheet1.xml') });
   });
 
   test('an xlsx without its workbook rels', async () => {
-    const files = unzipSync(await smallWorkbook());
-    const entries = Object.entries(files)
-      .filter(([name]) => name !== 'xl/_rels/workbook.xml.rels')
-      .map(([name, data]) => deflated(name, data));
-    const [n] = await unreadable(write(dir, 'no-rels.xlsx', buildZip(entries)));
+    const [n] = await unreadable(write(dir, 'no-rels.xlsx', await without('xl/_rels/workbook.xml.rels')));
     expect(n).toMatchObject({ reason: 'corrupt' });
   });
 });
