@@ -70,21 +70,8 @@ const unitsCsv = (codes: string[] | null, schools: boolean) => {
   return [UNITS_HEADER, ...keep, ...under].join('\n') + '\n';
 };
 
-const CONFIG = `# a Sở's rollup config for the test
-year: 2025
-deadline: 2025-10-15
-report_date: 2025-10-20
-agency:
-  parent: "UBND TỈNH QUẢNG NINH"
-  name: "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
-  code: "SGDĐT"
-  unit: "QN"
-place: "Quảng Ninh"
-signer:
-  lines: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
-  name: "Nguyễn Văn Hùng"
-units: units.csv
-`;
+/** The Sở's own config: the province fixture's (its units list is written beside it per test). */
+const CONFIG = fs.readFileSync(path.join(FIXTURES, 'province', 'lllweek.yaml'), 'utf8');
 
 function officeDir(codes: string[] | null, schools: boolean): string {
   const dir = tmp();
