@@ -14,7 +14,7 @@ import type { Worksheet } from 'exceljs';
 import { strFromU8 } from 'fflate';
 import { cellRef } from '../../read/types';
 import { dateFromIso } from '../../text/vi-date';
-import { numberWidth, text, textWidth, type BulkSink, type BulkTableInput, type Formats } from './style';
+import { dataClass, dataNumFmt, numberWidth, text, textWidth, type BulkSink, type BulkTableInput, type DataClass, type Formats } from './style';
 
 interface BulkTable extends BulkTableInput {
   sheetId: number;
@@ -23,29 +23,12 @@ interface BulkTable extends BulkTableInput {
 }
 
 const BLANK_KEY = '';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** How a data cell is written, decided as dataLook decides it, without making its value. */
-const BLANK = 0;
-const TEXT = 1;
-const NUMBER = 2;
-const DATE = 3;
-type Kind = BulkTableInput['columns'][number]['kind'];
-
-function classify(kind: Kind, value: unknown): number {
-  if (value === null || value === undefined || value === '') return BLANK;
-  if (kind === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return DATE;
-  if (kind === 'text' || typeof value === 'string') return TEXT; // text() may still make it blank: the same look
-  if (typeof value === 'number' && Number.isFinite(value)) return NUMBER;
-  return BLANK;
-}
 
 /** The number format a data cell gets (its look; the border is common to all); '' for none. */
-function keyOf(cls: number, kind: Kind, fmt: Formats): string {
-  if (cls === DATE) return fmt.date;
-  if (cls === NUMBER) return kind === 'date' ? fmt.date : kind === 'text' ? BLANK_KEY : fmt[kind]; // (a text column never holds a NUMBER)
-  return BLANK_KEY;
+function keyOf(cls: DataClass, kind: Kind, fmt: Formats): string {
+  return dataNumFmt(cls, kind, fmt) ?? BLANK_KEY;
 }
+type Kind = BulkTableInput['columns'][number]['kind'];
 
 /** exceljs's xmlEncode: the five entities escaped; DEL and C0 controls but tab, LF and CR dropped. */
 export function xmlEncode(s: string): string {
@@ -90,13 +73,13 @@ export class BulkRows implements BulkSink {
       const values = rows[r];
       for (let i = 0; i < kinds.length; i++) {
         const v = values[i];
-        const cls = classify(kinds[i], v);
+        const cls = dataClass(kinds[i], v);
         const key = keyOf(cls, kinds[i], fmt);
         if (!firstSeen.has(key)) firstSeen.set(key, r);
         let w = 0;
-        if (cls === DATE) w = 10;
-        else if (cls === NUMBER) w = numberWidth(v as number, key, fmt);
-        else if (cls === TEXT) {
+        if (cls === 'date') w = 10;
+        else if (cls === 'number') w = numberWidth(v as number, key, fmt);
+        else if (cls === 'text') {
           const t = String(v);
           let hit = cache.get(t);
           if (hit === undefined) {
@@ -212,7 +195,7 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
     const ids = new Map<string, number>();
     for (const c of rowXml.matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) ids.set(c[1], Number(c[2] ?? 0));
     for (let i = 0; i < columns.length; i++) {
-      const key = keyOf(classify(kinds[i], rows[r][i]), kinds[i], fmt);
+      const key = keyOf(dataClass(kinds[i], rows[r][i]), kinds[i], fmt);
       const id = ids.get(cols[i]);
       if (id === undefined) throw new Error(`bulk rows: cell ${cols[i]}${n} not found`);
       const known = styleOf.get(key);
@@ -220,13 +203,13 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
       else if (known !== id) throw new Error(`bulk rows: two style ids for one look (${known}, ${id})`);
     }
   }
-  const sAttr = (cls: number, i: number): string => {
+  const sAttr = (cls: DataClass, i: number): string => {
     const s = styleOf.get(keyOf(cls, kinds[i], fmt));
     if (s === undefined) throw new Error('bulk rows: a look exceljs did not write');
     return s ? ` s="${s}"` : '';
   };
   // Per column: the style attribute of a blank cell and of a filled one (a column has one kind).
-  const blankAttr = kinds.map((_, i) => (styleOf.has(BLANK_KEY) ? sAttr(BLANK, i) : null));
+  const blankAttr = kinds.map((_, i) => (styleOf.has(BLANK_KEY) ? sAttr('blank', i) : null));
   const serials = new Map<string, string>();
   const serialOf = (iso: string): string => {
     let v = serials.get(iso);
@@ -248,9 +231,9 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
     out += `<row r="${n}" spans="${firstCol}:${lastCol}" x14ac:dyDescent="0.25">`;
     for (let i = 0; i < kinds.length; i++) {
       const v = values[i];
-      const cls = classify(kinds[i], v);
+      const cls = dataClass(kinds[i], v);
       const ref = cols[i] + n;
-      if (cls === TEXT) {
+      if (cls === 'text') {
         const raw = String(v);
         let str = texts.get(raw);
         if (str === undefined) {
@@ -261,10 +244,10 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
           out += `<c r="${ref}"${sAttr(cls, i)} t="s"><v>${sst.add(str)}</v></c>`;
           continue;
         }
-      } else if (cls === NUMBER) {
+      } else if (cls === 'number') {
         out += `<c r="${ref}"${sAttr(cls, i)}><v>${v as number}</v></c>`;
         continue;
-      } else if (cls === DATE) {
+      } else if (cls === 'date') {
         out += `<c r="${ref}"${sAttr(cls, i)}><v>${serialOf(v as string)}</v></c>`;
         continue;
       }

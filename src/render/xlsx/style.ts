@@ -104,18 +104,33 @@ export interface TablePlace {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * How a data cell is written, from its column kind and value: nothing, text, a number, or a date
+ * (an ISO date in a date column). The one decision behind setValue, the tables' cells and the
+ * rows bulk-rows.ts writes as XML.
+ */
+export type DataClass = 'blank' | 'text' | 'number' | 'date';
+
+export function dataClass(kind: ColumnKind, value: unknown): DataClass {
+  if (value === null || value === undefined || value === '') return 'blank';
+  if (kind === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return 'date';
+  if (kind === 'text' || typeof value === 'string') return 'text';
+  return typeof value === 'number' && Number.isFinite(value) ? 'number' : 'blank';
+}
+
+/** The number format of a data cell of that class (undefined: none; a text column never holds a number). */
+export function dataNumFmt(cls: DataClass, kind: ColumnKind, fmt: Formats): string | undefined {
+  if (cls === 'date') return fmt.date;
+  if (cls !== 'number' || kind === 'text') return undefined;
+  return kind === 'date' ? fmt.date : fmt[kind];
+}
+
 /** Set one data cell from its column kind: the number format goes with the value. */
 export function setValue(cell: Cell, kind: ColumnKind, value: CellInput, fmt: Formats): void {
-  if (value === null || value === undefined || value === '') return;
-  if (kind === 'date' && typeof value === 'string' && ISO_DATE.test(value)) {
-    cell.value = dateFromIso(value);
-    cell.numFmt = fmt.date;
-  } else if (kind === 'text' || typeof value === 'string') {
-    cell.value = text(String(value));
-  } else if (Number.isFinite(value)) {
-    cell.value = value;
-    cell.numFmt = kind === 'date' ? fmt.date : fmt[kind];
-  }
+  const look = dataLook(kind, value, fmt);
+  if (look.value === null) return;
+  cell.value = look.value;
+  if (look.numFmt !== undefined) cell.numFmt = look.numFmt;
 }
 
 /**
@@ -137,21 +152,22 @@ function dataStyle(numFmt: string | undefined): Partial<Style> {
   return style;
 }
 
-/** What a data cell holds and its number format, as setValue gives them (null: blank). */
-export interface DataLook {
+/** What a data cell holds and its number format (null: blank). */
+interface DataLook {
   value: string | number | Date | null;
   numFmt: string | undefined;
 }
 
-export function dataLook(kind: ColumnKind, value: CellInput, fmt: Formats): DataLook {
-  if (value === null || value === undefined || value === '') return { value: null, numFmt: undefined };
-  if (kind === 'date' && typeof value === 'string' && ISO_DATE.test(value)) return { value: dateFromIso(value), numFmt: fmt.date };
-  if (kind === 'text' || typeof value === 'string') return { value: text(String(value)), numFmt: undefined };
-  if (Number.isFinite(value)) return { value, numFmt: kind === 'date' ? fmt.date : fmt[kind] };
-  return { value: null, numFmt: undefined };
+function dataLook(kind: ColumnKind, value: CellInput, fmt: Formats): DataLook {
+  const cls = dataClass(kind, value);
+  const numFmt = dataNumFmt(cls, kind, fmt);
+  if (cls === 'date') return { value: dateFromIso(value as string), numFmt };
+  if (cls === 'text') return { value: text(String(value)), numFmt };
+  if (cls === 'number') return { value: value as number, numFmt };
+  return { value: null, numFmt };
 }
 
-/** A data cell's value and shared look, as setValue and a border would give it. */
+/** A data cell's value and shared look: setValue's, with a border. */
 function setDataCell(cell: Cell, kind: ColumnKind, value: CellInput, fmt: Formats): void {
   const look = dataLook(kind, value, fmt);
   if (look.value !== null) cell.value = look.value;
