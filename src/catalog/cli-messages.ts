@@ -34,6 +34,10 @@ export const CLI = {
     vi: (p) => `Dự kiến ${p.expected} đơn vị: ${p.submitted} đã nộp (${p.onTime} đúng hạn, ${p.late} muộn), ${p.rejected} bị từ chối, ${p.missing} chưa nộp`,
     en: (p) => `${p.expected} units expected: ${p.submitted} submitted (${p.onTime} on time, ${p.late} late), ${p.rejected} rejected, ${p.missing} missing`,
   } as F<{ expected: number; submitted: number; onTime: number; late: number; rejected: number; missing: number }>,
+  rejectedFile: {
+    vi: (p) => `  Bị từ chối: ${p.file} (${p.errors} lỗi)`,
+    en: (p) => `  Rejected: ${p.file} (${p.errors} error${p.errors === 1 ? '' : 's'})`,
+  } as F<{ file: string; errors: number }>,
   photoWarning: {
     vi: (p) => `Cảnh báo: không đọc được ảnh ${p.file}; báo cáo vẫn được lập, không có ảnh này`,
     en: (p) => `Warning: cannot read photo ${p.file}; the report is made without it`,

@@ -55,8 +55,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
     // a rejected file tied to no unit (unreadable) counts in no unit's total: name every rejected file
     const rejectedFiles = result.submissions
       .filter((s) => s.state === 'rejected')
-      .map((s) => [s.file, s.collected.check.summary.errors] as const)
-      .map(([file, n]) => (con.lang === 'vi' ? `  Bị từ chối: ${file} (${n} lỗi)` : `  Rejected: ${file} (${n} error${n === 1 ? '' : 's'})`));
+      .map((s) => CLI.rejectedFile[con.lang]({ file: s.file, errors: s.collected.check.summary.errors }));
     con.info([CLI.written[con.lang], ...lines, CLI.rollupTotals[con.lang](t), ...rejectedFiles, deadlineLine(report.settings.deadline, today(), con.lang)].join('\n'));
     // 3 also for a rejected file tied to no unit (unreadable) or a broken resend of a unit still standing on an older one
     return rejectedFiles.length > 0 || t.rejected > 0 || t.missing > 0 ? 3 : 0;
