@@ -10,7 +10,7 @@ import type { Figure, Gallery, ImageAsset, ImageStore, Run } from '../../model/t
 import { textRuns } from './runs';
 import { STYLE } from './styles';
 import { layoutTable, splitWidth, type LayoutCell } from './tables';
-import { xmlSafe } from './text';
+import { xmlSafe } from '../../text/normalize';
 
 /** What image blocks need from the render: the pictures, and the drawing id counter. */
 export interface ImageContext {

@@ -13,7 +13,7 @@ import { section, textHeight, textWidth, type Orientation } from './page';
 import { plainText } from './runs';
 import { SPACE, documentStyles } from './styles';
 import { table } from './tables';
-import { xmlSafe } from './text';
+import { xmlSafe } from '../../text/normalize';
 
 export interface RenderDocxOptions {
   /** The report date: docProps/core.xml created/modified and the zip entries' time. */

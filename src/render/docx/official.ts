@@ -8,7 +8,8 @@ import type { HeaderBlock, SignatureBlock } from '../../model/types';
 import { estimateWidth, rule } from './blocks';
 import { splitWidth, layoutTable } from './tables';
 import { PT, STYLE } from './styles';
-import { upper, xmlSafe } from './text';
+import { xmlSafe } from '../../text/normalize';
+import { upper } from './text';
 
 /** Side padding of the layout tables' cells, in twips (0.1 cm). */
 const PAD = 57;

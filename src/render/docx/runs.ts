@@ -1,7 +1,7 @@
 /** Inline runs of the model as docx TextRuns. */
 import { AlignmentType, TextRun, type IRunOptions } from 'docx';
 import type { Align, Run } from '../../model/types';
-import { xmlSafe } from './text';
+import { xmlSafe } from '../../text/normalize';
 
 /** Formatting a caller adds to every run (a table's header row is bold, say). */
 export type RunFormat = Pick<IRunOptions, 'bold' | 'italics' | 'size'>;

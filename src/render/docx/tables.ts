@@ -23,7 +23,7 @@ import {
 import { placeCells, type Slot } from '../../model/table-grid';
 import type { Run, Table as ModelTable, TableCell as ModelCell } from '../../model/types';
 import { alignment, plainText, textRuns } from './runs';
-import { xmlSafe } from './text';
+import { xmlSafe } from '../../text/normalize';
 import { BLACK, STYLE } from './styles';
 
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
