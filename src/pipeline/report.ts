@@ -10,7 +10,7 @@ import type { ConfigFile } from '../config/schema';
 import { configPath } from '../config/settings';
 import { Fatal } from '../fatal';
 import { buildContext, type PhotoRef, type ReportContext } from '../model/context';
-import { resolveReportSettings, type ReportSettings } from '../model/report-settings';
+import { resolveReportSettings, type ReportSettings } from '../compose/report-settings';
 import { renderTemplates } from '../model/templates';
 import type { DocumentModel, ImageStore } from '../model/types';
 import type { Issue } from '../validate/issue';
