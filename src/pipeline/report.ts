@@ -15,7 +15,7 @@ import { renderTemplates } from '../model/templates';
 import type { DocumentModel, ImageStore } from '../model/types';
 import type { Issue } from '../validate/issue';
 import type { CheckSettings } from '../validate/check-state';
-import type { Activity } from '../validate/records';
+import type { Activity } from '../records/records';
 import type { BarChartSpec } from '../render/charts';
 import type { Renderer } from '../render/renderer';
 import type { UnitStatus } from '../render/workbook-input';
