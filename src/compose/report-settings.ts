@@ -4,6 +4,7 @@ import type { ConfigFile } from '../config/schema';
 import { Fatal } from '../fatal';
 import { matchKey } from '../text/normalize';
 import type { Unit } from '../records/records';
+import { UnitTree } from '../records/unit-tree';
 
 /** Everything about the issuing office and the week that the document needs, config first, then defaults. */
 export interface ReportSettings {
@@ -43,28 +44,6 @@ export const DEFAULT_APPENDIX_LIMIT = 1000;
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
-/** The lowest unit every reporting unit sits under (or is): whose report this is, when the config does not say. */
-export function reportingRoot(codes: string[], units: Map<string, Unit>): string | null {
-  if (codes.length === 0) return null;
-  const chain = (code: string): string[] => {
-    const out = [code];
-    const seen = new Set(out);
-    for (let p = units.get(code)?.parent; p && !seen.has(p); p = units.get(p)?.parent) {
-      out.push(p);
-      seen.add(p);
-    }
-    return out.reverse(); // root first
-  };
-  const chains = codes.map(chain);
-  let common: string | null = null;
-  for (let i = 0; ; i++) {
-    const c = chains[0][i];
-    if (c === undefined || !chains.every((ch) => ch[i] === c)) break;
-    common = c;
-  }
-  return common;
-}
-
 function placeOf(name: string): string {
   for (const p of PLACE_PREFIXES) {
     if (matchKey(name).startsWith(`${matchKey(p)} `)) return name.slice(p.length).trim();
@@ -101,7 +80,7 @@ export function resolveReportSettings(
   const known = KNOWN_WEEKS[year];
   const theme = cfg.theme ?? known?.theme;
   if (!theme) throw new Fatal('theme-unknown', { year });
-  const unitCode = cfg.agency?.unit ?? reportingRoot(opts.reportingCodes, opts.units);
+  const unitCode = cfg.agency?.unit ?? new UnitTree(opts.units).commonAncestor(opts.reportingCodes);
   const unit = unitCode ? opts.units.get(unitCode) : undefined;
   const parent = unit?.parent ? opts.units.get(unit.parent) : undefined;
   const defaults = AGENCY_KINDS[matchKey(unit?.kind ?? '')] ?? AGENCY_FALLBACK;

@@ -1,9 +1,7 @@
 import type { Lang } from '../catalog/messages';
 import type { CheckSettings } from '../validate/check-state';
 import type { Issue } from '../validate/issue';
-import type { Unit } from '../records/records';
-import { unitsUnder } from '../validate/units';
-import { reportingRoot } from '../compose/report-settings';
+import { UnitTree } from '../records/unit-tree';
 import type { UnitStatus } from '../render/workbook-input';
 import { collectFiles, type Collected } from './collect';
 import { submissionTime } from './submission-time';
@@ -37,22 +35,14 @@ function codesOf(c: Collected): string[] {
   return [...new Set([...c.activities.map((a) => a.unit), ...c.tallies.map((t) => t.unit)])];
 }
 
-/** Is `code` the unit or below it in the list? */
-function covers(units: Map<string, Unit>, top: string, code: string): boolean {
-  const seen = new Set<string>();
-  for (let c: string | undefined = code; c && !seen.has(c); c = units.get(c)?.parent ?? undefined) {
-    if (c === top) return true;
-    seen.add(c);
-  }
-  return false;
-}
-
 /**
  * Every file of the inbox is one submission, checked on its own: one with errors is rejected
  * whole; of two for the same unit the newer wins; units of the list that nothing covers are missing.
  */
 export async function rollup(files: string[], settings: CheckSettings, opts: { root: string | null; deadline: string; lang: Lang }): Promise<RollupResult> {
   const units = new Map((settings.units ?? []).map((u) => [u.code, u]));
+  // Read upward while the submissions add their units lists to it; first read downward once they all have.
+  const tree = new UnitTree(units);
   const subs: Submission[] = [];
   for (const file of files) {
     const collected = await collectFiles([file], settings, opts.lang);
@@ -60,7 +50,7 @@ export async function rollup(files: string[], settings: CheckSettings, opts: { r
     const { time } = await submissionTime(file);
     subs.push({
       file,
-      unit: reportingRoot(codesOf(collected), units),
+      unit: tree.commonAncestor(codesOf(collected)),
       time,
       late: isLate(time, opts.deadline),
       state: collected.check.summary.errors > 0 ? 'rejected' : 'accepted',
@@ -95,13 +85,13 @@ export async function rollup(files: string[], settings: CheckSettings, opts: { r
 
   const accepted = subs.filter((s) => s.state === 'accepted');
   const rejected = byTime.filter((s) => s.state === 'rejected');
-  const root = opts.root ?? reportingRoot(subs.map((s) => s.unit).filter((u): u is string => u !== null), units);
-  const expected = root ? unitsUnder(units, root) : [];
+  const root = opts.root ?? tree.commonAncestor(subs.map((s) => s.unit).filter((u): u is string => u !== null));
+  const expected = root ? tree.descendants(root) : [];
   const standing = [...new Set(byTime.filter((s) => s.state === 'accepted' && s.unit !== null).map((s) => s.unit!))];
   const expectedList = expected.length ? expected : standing.map((c) => units.get(c) ?? { code: c, name: c, kind: null, parent: null });
 
   const statuses = expectedList.map((u) => {
-    const own = (ss: Submission[]) => ss.filter((s) => s.unit !== null && covers(units, s.unit, u.code));
+    const own = (ss: Submission[]) => ss.filter((s) => s.unit !== null && tree.isUnder(u.code, s.unit));
     // the submission its own data came from, else the newest accepted one sent for a unit above it
     const ok = (carriedBy.get(u.code)?.state === 'accepted' ? carriedBy.get(u.code) : undefined) ?? own(byTime.filter((s) => s.state === 'accepted'))[0];
     const bad = own(rejected);
@@ -117,7 +107,7 @@ export async function rollup(files: string[], settings: CheckSettings, opts: { r
       late: used?.late ?? false,
       issues: issueList.length,
       issueList,
-      superseded: subs.filter((s) => s.state === 'superseded' && s.unit !== null && covers(units, s.unit, u.code)).map((s) => s.file),
+      superseded: subs.filter((s) => s.state === 'superseded' && s.unit !== null && tree.isUnder(u.code, s.unit)).map((s) => s.file),
     };
   });
 

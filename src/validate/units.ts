@@ -115,23 +115,3 @@ export class UnitRegistry {
     return best;
   }
 }
-
-/** Every unit under `root` (any depth), the root included: who must report to it. */
-export function unitsUnder(units: Map<string, Unit>, root: string): Unit[] {
-  const children = new Map<string, Unit[]>();
-  for (const u of units.values()) {
-    if (u.parent) children.set(u.parent, [...(children.get(u.parent) ?? []), u]);
-  }
-  const out: Unit[] = [];
-  const seen = new Set<string>();
-  const walk = (code: string) => {
-    for (const c of children.get(code) ?? []) {
-      if (seen.has(c.code)) continue; // a cycle in a hand-made list must not hang the run
-      seen.add(c.code);
-      out.push(c);
-      walk(c.code);
-    }
-  };
-  walk(root);
-  return out;
-}
