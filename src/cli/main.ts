@@ -4,6 +4,7 @@ import { FATAL_MESSAGES, type Lang } from '../catalog/messages';
 import { Fatal } from '../fatal';
 import { langFromEnv } from './locale';
 import { Console } from './console';
+import { version } from './version';
 
 type Run = (args: unknown[], opts: Record<string, unknown>, con: Console) => Promise<number>;
 
@@ -73,10 +74,6 @@ const COMMANDS: { name: string; describe: (c: Command) => Command; load: () => {
     load: () => require('./commands/init'),
   },
 ];
-
-function version(): string {
-  return (require('../../package.json') as { version: string }).version;
-}
 
 /** Runs the command line; answers the exit status. Never throws, never prints a stack for a user mistake. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,12 +1,12 @@
 import { AGENCY_FALLBACK, AGENCY_KINDS, ARCHIVE_RECIPIENT, NAMES_IN_TEXT, PLACE_PREFIXES } from '../catalog/agency-kinds';
-import { defaultWeek, KNOWN_WEEKS } from '../catalog/weeks';
 import type { ConfigFile } from '../config/schema';
+import type { WeekSettings } from '../config/settings';
 import { Fatal } from '../fatal';
 import { matchKey } from '../text/normalize';
 import type { Unit } from '../records/records';
 import { UnitTree } from '../records/unit-tree';
 
-/** Everything about the issuing office and the week that the document needs, config first, then defaults. */
+/** Everything about the issuing office and the week that the document needs: the week's settings, then the office's (config first, then defaults by its kind). */
 export interface ReportSettings {
   year: number;
   week: { start: string; end: string };
@@ -72,13 +72,18 @@ function formatRecipients(list: string[]): string[] {
   return [...withoutArchive.map((r) => `- ${r};`), `- ${ARCHIVE_RECIPIENT}`];
 }
 
+/**
+ * The report's settings: `week` from config/settings.ts (`settingsForYear`), the office from the
+ * config, else from its unit in the list (`agency.unit`, else the common ancestor of the reporting
+ * units) and the defaults of its kind (catalog/agency-kinds.ts, Nghị định 30/2020).
+ * Throws Fatal `theme-unknown` when the year has no known theme and the config gives none.
+ */
 export function resolveReportSettings(
   cfg: ConfigFile,
-  opts: { year: number | null; units: Map<string, Unit>; reportingCodes: string[]; today: string },
+  week: WeekSettings,
+  opts: { units: Map<string, Unit>; reportingCodes: string[] },
 ): ReportSettings {
-  const year = cfg.year ?? opts.year ?? Number((cfg.report_date ?? opts.today).slice(0, 4));
-  const known = KNOWN_WEEKS[year];
-  const theme = cfg.theme ?? known?.theme;
+  const { year, theme } = week;
   if (!theme) throw new Fatal('theme-unknown', { year });
   const unitCode = cfg.agency?.unit ?? new UnitTree(opts.units).commonAncestor(opts.reportingCodes);
   const unit = unitCode ? opts.units.get(unitCode) : undefined;
@@ -89,11 +94,11 @@ export function resolveReportSettings(
   const name = cfg.agency?.name ?? (unit ? fill(defaults.name) : '(TÊN CƠ QUAN BÁO CÁO)');
   return {
     year,
-    week: cfg.week ?? (known ? { start: known.start, end: known.end } : defaultWeek(year)),
+    week: week.week,
     theme,
-    deadline: cfg.deadline ?? `${year}-10-15`,
-    reportDate: cfg.report_date ?? opts.today,
-    decimals: cfg.decimals ?? 2,
+    deadline: week.deadline,
+    reportDate: week.reportDate,
+    decimals: week.decimals,
     agency: {
       parent: parentLine || null,
       name,

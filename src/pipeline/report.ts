@@ -7,14 +7,13 @@ import type { Aggregate } from '../aggregate/types';
 import { MODES } from '../catalog/modes';
 import type { Lang } from '../catalog/messages';
 import type { ConfigFile } from '../config/schema';
-import { configPath } from '../config/settings';
+import { configPath, settingsForYear, type Settings } from '../config/settings';
 import { Fatal } from '../fatal';
 import { buildContext, type PhotoRef, type ReportContext } from '../model/context';
 import { resolveReportSettings, type ReportSettings } from '../compose/report-settings';
 import { renderTemplates } from '../model/templates';
 import type { DocumentModel, ImageStore } from '../model/types';
 import type { Issue } from '../validate/issue';
-import type { CheckSettings } from '../validate/check-state';
 import type { Activity } from '../records/records';
 import type { BarChartSpec } from '../render/charts';
 import type { Renderer } from '../render/renderer';
@@ -31,12 +30,11 @@ export interface ReportJob {
   collected: Collected;
   config: ConfigFile;
   configDir: string;
-  settings: CheckSettings;
+  settings: Settings;
   lang: Lang;
   formats: Format[];
   baseline?: string;
   templates?: string;
-  today: string;
   version: string;
   /** Rollup: the units' completeness, and the issues of rejected submissions. */
   status?: UnitStatus[];
@@ -219,7 +217,7 @@ export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean; 
 async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Renderer | null): Promise<ReportOutput> {
   const c = job.collected;
   const reportingCodes = [...new Set([...c.activities.map((a) => a.unit), ...c.tallies.map((t) => t.unit)])];
-  const settings = resolveReportSettings(job.config, { year: c.check.year, units: c.units, reportingCodes, today: job.today });
+  const settings = resolveReportSettings(job.config, settingsForYear(job.settings, c.check.year), { units: c.units, reportingCodes });
   let agg = aggregate({ ...aggInput(job, c), year: settings.year });
   let baselineYear: number | null = null;
   if (job.baseline) {

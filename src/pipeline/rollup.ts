@@ -1,5 +1,5 @@
 import type { Lang } from '../catalog/messages';
-import type { CheckSettings } from '../validate/check-state';
+import { settingsForYear, type Settings } from '../config/settings';
 import type { Issue } from '../validate/issue';
 import { UnitTree } from '../records/unit-tree';
 import type { UnitStatus } from '../render/workbook-input';
@@ -11,6 +11,7 @@ export interface Submission {
   /** The unit the submission reports for: the lowest unit all its rows sit under. */
   unit: string | null;
   time: string;
+  /** Judged against the deadline of the week's year (config/settings.ts), once the data's year is known. */
   late: boolean;
   state: 'accepted' | 'rejected' | 'superseded';
   supersededBy: string | null;
@@ -39,7 +40,7 @@ function codesOf(c: Collected): string[] {
  * Every file of the inbox is one submission, checked on its own: one with errors is rejected
  * whole; of two for the same unit the newer wins; units of the list that nothing covers are missing.
  */
-export async function rollup(files: string[], settings: CheckSettings, opts: { root: string | null; deadline: string; lang: Lang }): Promise<RollupResult> {
+export async function rollup(files: string[], settings: Settings, opts: { root: string | null; lang: Lang }): Promise<RollupResult> {
   const units = new Map((settings.units ?? []).map((u) => [u.code, u]));
   // Read upward while the submissions add their units lists to it; first read downward once they all have.
   const tree = new UnitTree(units);
@@ -52,7 +53,7 @@ export async function rollup(files: string[], settings: CheckSettings, opts: { r
       file,
       unit: tree.commonAncestor(codesOf(collected)),
       time,
-      late: isLate(time, opts.deadline),
+      late: false,
       state: collected.check.summary.errors > 0 ? 'rejected' : 'accepted',
       supersededBy: null,
       collected,
@@ -84,6 +85,9 @@ export async function rollup(files: string[], settings: CheckSettings, opts: { r
   }
 
   const accepted = subs.filter((s) => s.state === 'accepted');
+  const year = settings.year ?? accepted.map((s) => s.collected.check.year).find((y) => y !== null) ?? null;
+  const { deadline } = settingsForYear(settings, year);
+  for (const s of subs) s.late = isLate(s.time, deadline);
   const rejected = byTime.filter((s) => s.state === 'rejected');
   const root = opts.root ?? tree.commonAncestor(subs.map((s) => s.unit).filter((u): u is string => u !== null));
   const expected = root ? tree.descendants(root) : [];
@@ -117,7 +121,7 @@ export async function rollup(files: string[], settings: CheckSettings, opts: { r
       tables: accepted.flatMap((s) => s.collected.check.tables),
       issues: subs.filter((s) => s.state === 'rejected').flatMap((s) => s.collected.check.issues),
       summary: { errors: 0, warnings: 0, infos: 0, tables: 0, rows: 0 },
-      year: settings.year ?? accepted.map((s) => s.collected.check.year).find((y) => y !== null) ?? null,
+      year,
     },
     activities: accepted.flatMap((s) => s.collected.activities),
     tallies: accepted.flatMap((s) => s.collected.tallies),

@@ -7,11 +7,13 @@ import type { Unit } from './records';
  * thousands deep: every walk is a loop (never recursion) and stops at the first code it has seen,
  * the one cycle guard of the program. Codes not in the list are their own one-unit lineage.
  *
- * A view of `units` as it is when first walked downward (`children`, `descendants`, `leaves`):
- * build the tree once the list is complete.
+ * Climbing (`lineage`, `ancestors`, `childUnder`, `commonAncestor`) reads `units` as it is at the
+ * time; the downward questions (`children`, `descendants`, `leaves`, `isUnder`) read it as it was
+ * when first asked one: ask them once the list is complete.
  */
 export class UnitTree {
   private childrenByCode: Map<string, Unit[]> | null = null;
+  private order: Map<string, { first: number; last: number }> | null = null;
 
   constructor(readonly units: ReadonlyMap<string, Unit>) {}
 
@@ -47,8 +49,17 @@ export class UnitTree {
     return this.lineage(code).slice(1);
   }
 
-  /** Is `code` the unit `top`, or anywhere below it? */
+  /**
+   * Is `code` the unit `top`, or anywhere below it? Constant time once the list is numbered depth
+   * first (a rollup asks it for every unit and every submission); a code outside the numbering (not
+   * in the list, or in a cycle) climbs.
+   */
   isUnder(code: string, top: string): boolean {
+    if (code === top) return true;
+    const order = this.numbering();
+    const inner = order.get(code);
+    const outer = order.get(top);
+    if (inner && outer) return outer.first < inner.first && inner.last <= outer.last;
     return this.climb(code, (c) => c === top) !== null;
   }
 
@@ -90,6 +101,39 @@ export class UnitTree {
   /** The units below `root` that have none below them, in the order of `descendants`. */
   leaves(root: string): Unit[] {
     return this.descendants(root).filter((u) => this.children(u.code).length === 0);
+  }
+
+  /**
+   * Each unit reached from a top of the list (no parent, or one not in the list), numbered depth
+   * first: `first` when entered, `last` the highest number below it. `b` is under `a` exactly when
+   * a.first < b.first ≤ a.last. Units in a cycle are reached from no top and get no number.
+   */
+  private numbering(): Map<string, { first: number; last: number }> {
+    if (this.order) return this.order;
+    const order = new Map<string, { first: number; last: number }>();
+    let n = 0;
+    for (const top of this.units.values()) {
+      if (top.parent && this.units.has(top.parent)) continue;
+      const stack = [{ code: top.code, next: 0, at: { first: n, last: n } }];
+      order.set(top.code, stack[0].at);
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        const below = this.children(frame.code);
+        if (frame.next === below.length) {
+          frame.at.last = n;
+          stack.pop();
+          continue;
+        }
+        const child = below[frame.next++];
+        if (order.has(child.code)) continue;
+        const at = { first: ++n, last: n };
+        order.set(child.code, at);
+        stack.push({ code: child.code, next: 0, at });
+      }
+      n++;
+    }
+    this.order = order;
+    return order;
   }
 
   /**

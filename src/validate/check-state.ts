@@ -1,7 +1,7 @@
 import type { ActivityType } from '../catalog/activity-types';
 import type { Indicator } from '../catalog/indicators';
 import { DEFAULT_MODE, type Mode } from '../catalog/modes';
-import { defaultWeek, KNOWN_WEEKS } from '../catalog/weeks';
+import { weekOf, type Settings, type Week } from '../config/settings';
 import { EnumIndex } from './enum-index';
 import type { IssueSink } from './issue-sink';
 import type { RecordSink } from '../records/records';
@@ -13,14 +13,7 @@ import { judgeDate, type DatedActivity } from './check-activities';
 import type { Unit } from '../records/records';
 
 /** What the checker needs to know from the settings. */
-export interface CheckSettings {
-  year: number | null;
-  week: { start: string; end: string } | null;
-  activityTypes: ActivityType[];
-  modes: Mode[];
-  indicators: Indicator[];
-  units: Unit[] | null;
-}
+export type CheckSettings = Pick<Settings, 'year' | 'week' | 'activityTypes' | 'modes' | 'indicators' | 'units'>;
 
 /** State shared by all the tables of one run: catalogues, the units list, the year, duplicates. */
 export class CheckState {
@@ -46,9 +39,8 @@ export class CheckState {
     this.dates = new YearJudge<DatedActivity>(settings.year, () => undefined, (date, item, year) => judgeDate(this, date, item, year));
   }
 
-  week(year: number): { start: string; end: string } {
-    if (this.settings.week) return this.settings.week;
-    return KNOWN_WEEKS[year] ?? defaultWeek(year);
+  week(year: number): Week {
+    return weekOf(this.settings, year);
   }
 
   lookupEnum(ctx: RowContext, key: string, text: string, index: EnumIndex, flag: { bad: boolean }): string | null {

@@ -21,6 +21,9 @@ describe('UnitTree on a province', () => {
     expect(QN.isUnder('TH1', 'QN')).toBe(true);
     expect(QN.isUnder('QN', 'QN')).toBe(true);
     expect(QN.isUnder('HL', 'MC1')).toBe(false);
+    expect(QN.isUnder('MC1', 'TH1')).toBe(false);
+    expect(QN.isUnder('TH2', 'MC1')).toBe(true);
+    expect(QN.isUnder('XX', 'QN')).toBe(false);
     expect(QN.childUnder('QN', 'TH2')).toBe('MC1');
     expect(QN.childUnder('QN', 'HL')).toBe('HL');
     expect(QN.childUnder('MC1', 'HL')).toBe(null);
@@ -55,9 +58,18 @@ describe('UnitTree on lists a clerk made by hand', () => {
   it('a cycle ends every walk, each code once', () => {
     expect(cycle.lineage('D')).toEqual(['D', 'A', 'B', 'C']);
     expect(cycle.isUnder('A', 'X')).toBe(false);
+    expect(cycle.isUnder('D', 'B')).toBe(true);
     expect(cycle.childUnder('X', 'A')).toBe(null);
     expect(cycle.descendants('A').map((u) => u.code)).toEqual(['C', 'B', 'D']);
     expect(cycle.commonAncestor(['D', 'B'])).toBe('B');
+  });
+
+  it('a parent missing from the list is still above its children', () => {
+    const dangling = treeOf([unit('X', 'ZZ'), unit('Y', 'X')]);
+    expect(dangling.isUnder('Y', 'ZZ')).toBe(true);
+    expect(dangling.isUnder('Y', 'X')).toBe(true);
+    expect(dangling.isUnder('X', 'Y')).toBe(false);
+    expect(dangling.commonAncestor(['Y', 'X'])).toBe('X');
   });
 
   const DEPTH = 6000;
@@ -69,6 +81,8 @@ describe('UnitTree on lists a clerk made by hand', () => {
     expect(chain.leaves('ROOT').map((u) => u.code)).toEqual([`U${DEPTH - 1}`]);
     expect(chain.lineage(`U${DEPTH - 1}`)).toHaveLength(DEPTH + 1);
     expect(chain.isUnder(`U${DEPTH - 1}`, 'ROOT')).toBe(true);
+    expect(chain.isUnder(`U${DEPTH - 1}`, 'U1')).toBe(true);
+    expect(chain.isUnder('U1', `U${DEPTH - 1}`)).toBe(false);
     expect(chain.childUnder('ROOT', `U${DEPTH - 1}`)).toBe('U0');
     expect(chain.commonAncestor(codes)).toBe('U0');
   });

@@ -4,7 +4,7 @@ import { ISSUE_CODES } from '../../src/catalog/issue-codes';
 import { ISSUE_MESSAGES } from '../../src/catalog/messages';
 import { FIXTURES, lllweek, expectNoStack } from '../helpers/cli';
 import { loadConfig } from '../../src/config/load';
-import { checkSettingsOf } from '../../src/config/settings';
+import { resolveSettings } from '../../src/config/settings';
 import { loadUnitsList } from '../../src/validate/units-list';
 import { checkFiles } from '../../src/validate/run';
 import type { Issue } from '../../src/validate/issue';
@@ -43,7 +43,7 @@ describe.each(files)('validate %s', (file) => {
   let vi: Issue[] = [];
   beforeAll(async () => {
     const loaded = loadConfig(path.join(DIR, 'lllweek.yaml'));
-    const settings = checkSettingsOf(loaded.config, await loadUnitsList(loaded.config.units, loaded.dir, 'vi'));
+    const settings = resolveSettings(loaded.config, await loadUnitsList(loaded.config.units, loaded.dir, 'vi'));
     const drop = { activity: () => undefined, tally: () => undefined, unit: () => undefined };
     vi = (await checkFiles([path.join(DIR, file)], settings, drop, 'vi')).issues;
   });

@@ -5,17 +5,14 @@ import { collectInputs } from '../../pipeline/collect';
 import { makeReport } from '../../pipeline/report';
 import { ensureWritableDir, writeAtomic } from '../../write/atomic';
 import type { Console } from '../console';
-import { deadlineLine, today } from '../dates';
+import { deadlineLine } from '../dates';
 import { parseFormats, sizeText } from '../formats';
 import { formatIssuesText } from '../output';
 import { Progress } from '../progress';
 import { setup } from '../setup';
+import { version } from '../version';
 import { REPORT_PREFIX } from '../../write/slug';
 import { startRenderer, type Renderer } from '../../render/renderer';
-
-function version(): string {
-  return (require('../../../package.json') as { version: string }).version;
-}
 
 /** `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run. */
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
@@ -52,7 +49,6 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
     formats,
     baseline: (opts.baseline as string | undefined) ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined),
     templates: opts.template as string | undefined,
-    today: today(),
     version: version(),
   };
   if (dump) {
@@ -78,7 +74,7 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
     const rel = path.relative(process.cwd(), target);
     written.push(`  ${rel.startsWith('..') ? target : rel}  (${sizeText(f.data.length)})`);
   }
-  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, job.today, con.lang)].join('\n'));
+  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, settings.today, con.lang)].join('\n'));
   if (!written.length) throw new Fatal('no-inputs');
   return errors > 0 ? 1 : 0;
 }

@@ -8,9 +8,10 @@ import { statusDocument } from '../../pipeline/status';
 import { writeAtomic } from '../../write/atomic';
 import { lockOutput } from '../../write/lock';
 import type { Console } from '../console';
-import { deadlineLine, today } from '../dates';
+import { deadlineLine } from '../dates';
 import { parseFormats, sizeText } from '../formats';
 import { setup } from '../setup';
+import { version } from '../version';
 
 /** `lllweek rollup INBOX --out DIR`: 0 all in; 3 done but some rejected or missing; 2 could not run. */
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
@@ -28,8 +29,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
   const files = expanded.files.filter((f) => !inOut(f));
   const release = await lockOutput(outDir);
   try {
-    const deadline = loaded.config.deadline ?? `${loaded.config.year ?? settings.year ?? new Date().getFullYear()}-10-15`;
-    const result = await rollup(files, settings, { root: loaded.config.agency?.unit ?? null, deadline, lang: con.lang });
+    const result = await rollup(files, settings, { root: loaded.config.agency?.unit ?? null, lang: con.lang });
     const report = await makeReport({
       collected: result.merged,
       config: loaded.config,
@@ -39,8 +39,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
       formats,
       baseline: opts.baseline as string | undefined,
       templates: opts.template as string | undefined,
-      today: today(),
-      version: (require('../../../package.json') as { version: string }).version,
+      version: version(),
       status: result.units.map(({ issueList: _issueList, ...u }) => u),
       issues: result.merged.check.issues,
       inputs: files,
@@ -56,7 +55,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
     const rejectedFiles = result.submissions
       .filter((s) => s.state === 'rejected')
       .map((s) => CLI.rejectedFile[con.lang]({ file: s.file, errors: s.collected.check.summary.errors }));
-    con.info([CLI.written[con.lang], ...lines, CLI.rollupTotals[con.lang](t), ...rejectedFiles, deadlineLine(report.settings.deadline, today(), con.lang)].join('\n'));
+    con.info([CLI.written[con.lang], ...lines, CLI.rollupTotals[con.lang](t), ...rejectedFiles, deadlineLine(report.settings.deadline, settings.today, con.lang)].join('\n'));
     // 3 also for a rejected file tied to no unit (unreadable) or a broken resend of a unit still standing on an older one
     return rejectedFiles.length > 0 || t.rejected > 0 || t.missing > 0 ? 3 : 0;
   } finally {
