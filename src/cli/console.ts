@@ -1,4 +1,4 @@
-import type { Lang } from '../catalog/messages';
+import type { Lang } from '../catalog/lang';
 
 /** Diagnostics and progress on stderr, results on stdout; `--quiet` keeps only errors. */
 export class Console {

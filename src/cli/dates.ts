@@ -1,7 +1,7 @@
 // The function's own module: the date-fns index costs ~100 ms to load.
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { CLI } from '../catalog/cli-messages';
-import type { Lang } from '../catalog/messages';
+import type { Lang } from '../catalog/lang';
 import { dateFromIso, formatViDate } from '../text/vi-date';
 
 /** "Hạn nộp 15/10/2025: còn 3 ngày", or that it has passed. */

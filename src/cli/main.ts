@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CLI } from '../catalog/cli-messages';
-import { FATAL_MESSAGES, type Lang } from '../catalog/messages';
+import type { Lang } from '../catalog/lang';
+import { FATAL_MESSAGES } from '../catalog/messages';
 import { Fatal } from '../fatal';
 import { langFromEnv } from './locale';
 import { Console } from './console';

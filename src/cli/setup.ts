@@ -1,7 +1,6 @@
 import { loadConfig, type LoadedConfig } from '../config/load';
 import { resolveSettings, type Settings } from '../config/settings';
 import { loadUnitsList } from '../validate/units-list';
-import type { Console } from './console';
 
 export interface Setup {
   loaded: LoadedConfig;
@@ -9,8 +8,8 @@ export interface Setup {
 }
 
 /** The config (found or named), its units list, and the run's settings resolved from them: what every data command starts from. */
-export async function setup(opts: Record<string, unknown>, con: Console): Promise<Setup> {
+export async function setup(opts: Record<string, unknown>): Promise<Setup> {
   const loaded = loadConfig(opts.config as string | undefined);
-  const units = await loadUnitsList(loaded.config.units, loaded.dir, con.lang);
+  const units = await loadUnitsList(loaded.config.units, loaded.dir);
   return { loaded, settings: resolveSettings(loaded.config, units) };
 }

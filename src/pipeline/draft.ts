@@ -1,4 +1,4 @@
-import type { Lang } from '../catalog/messages';
+import type { Lang } from '../catalog/lang';
 import { formatViDate } from '../text/vi-date';
 import { formatInt } from '../text/vi-number';
 import { composeEml, oneLine } from '../write/eml';

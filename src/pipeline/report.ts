@@ -5,7 +5,6 @@ import { ratesByChildOf } from '../aggregate/groups';
 import { withBaseline } from '../aggregate/indicators';
 import type { Aggregate } from '../aggregate/types';
 import { MODES } from '../catalog/modes';
-import type { Lang } from '../catalog/messages';
 import type { ConfigFile } from '../config/schema';
 import { configPath, settingsForYear, type Settings } from '../config/settings';
 import { Fatal } from '../fatal';
@@ -13,7 +12,7 @@ import { buildContext, type PhotoRef, type ReportContext } from '../model/contex
 import { resolveReportSettings, type ReportSettings } from '../compose/report-settings';
 import { renderTemplates } from '../model/templates';
 import type { DocumentModel, ImageStore } from '../model/types';
-import type { Issue } from '../validate/issue';
+import type { Issue } from '../records/issue';
 import type { Activity } from '../records/records';
 import type { BarChartSpec } from '../render/charts';
 import type { Renderer } from '../render/renderer';
@@ -31,7 +30,6 @@ export interface ReportJob {
   config: ConfigFile;
   configDir: string;
   settings: Settings;
-  lang: Lang;
   formats: Format[];
   baseline?: string;
   templates?: string;
@@ -60,14 +58,14 @@ async function baselineIndicators(job: ReportJob, year: number) {
   const file = path.resolve(job.baseline!);
   let before: Collected;
   try {
-    before = await collectFiles([file], { ...job.settings, year: null, week: null, units: null }, job.lang);
+    before = await collectFiles([file], { ...job.settings, year: null, week: null, units: null });
   } catch (e) {
     throw e instanceof Fatal ? e : new Fatal('baseline-unreadable', { value: job.baseline, detail: (e as Error).message });
   }
   const problem = before.check.issues.find((i) => i.code === 'file-unreadable');
-  if (problem) throw new Fatal('baseline-unreadable', { value: job.baseline, detail: problem.message });
+  if (problem) throw new Fatal('baseline-unreadable', { value: job.baseline, issue: problem });
   if (before.tallies.length === 0) {
-    throw new Fatal('baseline-unreadable', { value: job.baseline, detail: job.lang === 'vi' ? 'không có trang “Xã hội học tập”' : 'no “Xã hội học tập” sheet' });
+    throw new Fatal('baseline-unreadable', { value: job.baseline, reason: 'no-tallies' });
   }
   const baselineYear = before.check.year ?? year - 1;
   return { year: baselineYear, indicators: aggregate({ ...aggInput(job, before), year: baselineYear }).indicators };

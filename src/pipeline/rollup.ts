@@ -1,6 +1,5 @@
-import type { Lang } from '../catalog/messages';
 import { settingsForYear, type Settings } from '../config/settings';
-import type { Issue } from '../validate/issue';
+import type { Issue } from '../records/issue';
 import { UnitTree } from '../records/unit-tree';
 import type { UnitStatus } from '../render/workbook-input';
 import { collectFiles, type Collected } from './collect';
@@ -40,13 +39,13 @@ function codesOf(c: Collected): string[] {
  * Every file of the inbox is one submission, checked on its own: one with errors is rejected
  * whole; of two for the same unit the newer wins; units of the list that nothing covers are missing.
  */
-export async function rollup(files: string[], settings: Settings, opts: { root: string | null; lang: Lang }): Promise<RollupResult> {
+export async function rollup(files: string[], settings: Settings, opts: { root: string | null }): Promise<RollupResult> {
   const units = new Map((settings.units ?? []).map((u) => [u.code, u]));
   // Read upward while the submissions add their units lists to it; first read downward once they all have.
   const tree = new UnitTree(units);
   const subs: Submission[] = [];
   for (const file of files) {
-    const collected = await collectFiles([file], settings, opts.lang);
+    const collected = await collectFiles([file], settings);
     for (const [code, u] of collected.units) if (!units.has(code)) units.set(code, u);
     const { time } = await submissionTime(file);
     subs.push({

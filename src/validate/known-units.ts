@@ -1,26 +1,15 @@
-import type { Place } from './issue';
-import type { IssueSink } from './issue-sink';
 import type { Unit } from '../records/records';
 import { editDistance, matchKey } from '../text/normalize';
 
-/** Unit references waiting for a units list found later among the inputs; bounded so huge inputs stay flat in memory. */
-const MAX_PENDING = 100_000;
-
-interface Ref {
-  place: Place;
-  name: string | null;
-  nameCell: string | null;
-  table: number;
-}
-
 /**
- * The units list and the checks against it. A list from the config is known before any row;
- * one found among the inputs is only known once read, so references seen before it wait here.
+ * The units list the rows are checked against: the config's, known before any row, or one found
+ * among the inputs (a `Danh mục đơn vị` table), known only once read. Names match after
+ * normalisation (case, diacritics, tone placement).
  */
-export class UnitRegistry {
+export class KnownUnits {
   readonly units = new Map<string, Unit>();
-  private readonly fromConfig: boolean;
-  private readonly pending: Ref[] = [];
+  /** True when the list is the config's: a reference can be judged at once. */
+  readonly fromConfig: boolean;
   private readonly nameKeys = new WeakMap<Unit, string>();
   private readonly typedKeys = new Map<string, string>();
 
@@ -29,53 +18,40 @@ export class UnitRegistry {
     for (const u of configUnits ?? []) this.units.set(u.code, u);
   }
 
+  /** A unit of a list found among the inputs; the first of a code stays. */
   add(u: Unit): void {
     if (!this.units.has(u.code)) this.units.set(u.code, u);
   }
 
-  get hasList(): boolean {
-    return this.units.size > 0;
+  get(code: string): Unit | undefined {
+    return this.units.get(code);
   }
 
-  /**
-   * True when a reference would raise nothing: the list is the config's, knows the code, and the
-   * name is blank or the unit's. Lets a row skip building its reference (the common case).
-   */
-  clean(code: string, name: string | null): boolean {
-    if (!this.fromConfig) return false;
-    const unit = this.units.get(code);
-    return unit !== undefined && (!name || name === unit.name || this.typedKey(name) === this.nameKey(unit));
+  get size(): number {
+    return this.units.size;
   }
 
-  /** Check a row's unit code and name now when the list is known, else later. */
-  reference(sink: IssueSink, ref: Ref): boolean {
-    if (this.fromConfig) return this.check(sink, ref);
-    if (this.pending.length < MAX_PENDING) this.pending.push(ref);
-    return true;
+  /** A name as written is the unit's when blank, equal, or equal after normalisation. */
+  nameMatches(unit: Unit, name: string | null): boolean {
+    return !name || name === unit.name || this.typedKey(name) === this.nameKey(unit);
   }
 
-  /** After all inputs: check waiting references against a list found among them. */
-  finish(sink: IssueSink): void {
-    if (this.hasList) for (const ref of this.pending) this.check(sink, ref);
-    this.pending.length = 0;
-  }
-
-  private check(sink: IssueSink, ref: Ref): boolean {
-    const code = String(ref.place.value);
-    const unit = this.units.get(code);
-    if (!unit) {
-      sink.add('unit-unknown', ref.place, { suggestion: this.nearest(code) }, ref.table);
-      return false;
+  /** The listed code nearest to a mistyped one (a few edits away), if any. */
+  nearest(code: string): string | undefined {
+    let best: string | undefined;
+    let bestD = Math.max(2, Math.floor(code.length / 3)) + 1;
+    const typed = code.toLowerCase();
+    for (const c of this.units.keys()) {
+      // The distance is at least the difference in length: skip the quadratic work when that already loses (a 32 k-char code, 1 000 units).
+      const known = c.toLowerCase();
+      if (Math.abs(typed.length - known.length) >= bestD) continue;
+      const d = editDistance(typed, known);
+      if (d < bestD) {
+        best = c;
+        bestD = d;
+      }
     }
-    if (ref.name && ref.name !== unit.name && this.typedKey(ref.name) !== this.nameKey(unit)) {
-      sink.add(
-        'unit-name-mismatch',
-        { ...ref.place, column: 'unit_name', cell: ref.nameCell, value: ref.name },
-        { expected: unit.name },
-        ref.table,
-      );
-    }
-    return true;
+    return best;
   }
 
   /** matchKey of a unit's name, once per unit: rows name their unit a million times. */
@@ -96,22 +72,5 @@ export class UnitRegistry {
       if (this.typedKeys.size < 10_000) this.typedKeys.set(name, key);
     }
     return key;
-  }
-
-  private nearest(code: string): string | undefined {
-    let best: string | undefined;
-    let bestD = Math.max(2, Math.floor(code.length / 3)) + 1;
-    const typed = code.toLowerCase();
-    for (const c of this.units.keys()) {
-      // The distance is at least the difference in length: skip the quadratic work when that already loses (a 32 k-char code, 1 000 units).
-      const known = c.toLowerCase();
-      if (Math.abs(typed.length - known.length) >= bestD) continue;
-      const d = editDistance(typed, known);
-      if (d < bestD) {
-        best = c;
-        bestD = d;
-      }
-    }
-    return best;
   }
 }

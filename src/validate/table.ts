@@ -1,11 +1,11 @@
-import { TABLE_SHEET_NAMES, type TableKind } from '../catalog/columns';
+import { columnsOf, type TableKind } from '../catalog/columns';
 import type { RawRow, SourceTable } from '../read/types';
 import { cellRef } from '../read/types';
-import { checkActivity } from './check-activities';
-import type { CheckState } from './check-state';
-import { checkTally } from './check-tallies';
-import { checkUnitRow } from './check-units';
+import type { RecordSink } from '../records/records';
+import type { Check, CheckListeners, CheckSettings, TableContext } from './checks/check';
 import { HEADER_SEARCH_ROWS, mapColumns, matchHeader, type HeaderMatch, type LabelIndex } from './header';
+import type { IssueSink } from './issue-sink';
+import { RECORD_OF } from './make-records';
 import { RowContext } from './row-context';
 
 /** A recognised table, as `validate --format json` lists it. */
@@ -18,54 +18,74 @@ export interface TableInfo {
   encoding: string | null;
 }
 
-const ROW_CHECKERS: Record<TableKind, (state: CheckState, ctx: RowContext) => void> = {
-  activities: checkActivity,
-  tallies: checkTally,
-  units: checkUnitRow,
-};
+/** What every table of a run is checked with. */
+export interface TableRun {
+  settings: CheckSettings;
+  index: LabelIndex;
+  sink: IssueSink;
+  /** The checks of the run, in order, with what each listens to. */
+  checks: { check: Check; on: CheckListeners }[];
+  /** Where a clean row's record goes, by the kind of its table. */
+  records: RecordSink;
+}
 
 function isBlankRow(row: RawRow): boolean {
   return row.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 }
 
-/** Reads one table to its end: finds its header, checks its columns, then every row. */
-export async function checkTable(state: CheckState, index: LabelIndex, table: SourceTable, ordinal: number, onRow?: () => void): Promise<TableInfo | null> {
+/**
+ * Reads one table to its end: finds its header (inputs.md: the first of the first 20 rows that
+ * matches two known labels), tells the checks about it, then runs the row checks of its kind on
+ * every data row and hands each clean row's record on. A table with no header is skipped.
+ */
+export async function checkTable(run: TableRun, table: SourceTable, ordinal: number, onRow?: () => void): Promise<TableInfo | null> {
   const it = table.rows[Symbol.asyncIterator]();
   let header: HeaderMatch | 'candidate' | null = null;
   for (let seen = 0; seen < HEADER_SEARCH_ROWS; seen++) {
     const next = await it.next();
     if (next.done) break;
-    header = matchHeader(next.value, index);
+    header = matchHeader(next.value, run.index);
     if (header) break;
   }
   if (header === null || header === 'candidate') {
-    state.sink.add('table-unrecognized', { file: table.file, sheet: table.sheet }, { kinds: Object.values(TABLE_SHEET_NAMES).join(', ') }, ordinal);
+    for (const c of run.checks) c.on.unrecognized?.({ file: table.file, sheet: table.sheet, table: ordinal });
     await drain(it);
     return null;
   }
 
-  const mapping = mapColumns(header, index, state.settings.indicators);
-  const place = (col: number | null, column: string | null, value: string | null) => ({
-    file: table.file, sheet: table.sheet, row: header.row.row, column, value,
-    cell: col === null || table.sheet === null ? null : cellRef(col, header.row.row),
-  });
-  for (const m of mapping.missing) state.sink.add('header-missing', place(null, m.key, null), { label: m.labels[0] }, ordinal);
-  for (const d of mapping.duplicates) {
-    state.sink.add('header-duplicate', place(d.col, d.column.key, d.label), { label: d.column.labels[0], other: header.labels[d.first] ?? '' }, ordinal);
-  }
-  for (const u of mapping.unknown) state.sink.add('header-unknown', place(u.col, null, u.label), {}, ordinal);
+  const found = header;
+  const context: TableContext = {
+    file: table.file,
+    sheet: table.sheet,
+    kind: found.kind,
+    table: ordinal,
+    header: found,
+    mapping: mapColumns(found, run.index, run.settings.indicators),
+    columns: columnsOf(found.kind, run.settings.indicators),
+    place: (col, column, value) => ({
+      file: table.file, sheet: table.sheet, row: found.row.row, column, value,
+      cell: col === null || table.sheet === null ? null : cellRef(col, found.row.row),
+    }),
+  };
+  for (const c of run.checks) c.on.table?.(context);
 
-  const ctx = new RowContext(table.file, table.sheet, header.kind, mapping, ordinal, header.labels);
-  const check = ROW_CHECKERS[header.kind];
+  const ctx = new RowContext(run.sink, table.file, table.sheet, found.kind, context.mapping, ordinal, found.labels);
+  const rowChecks = run.checks.filter((c) => c.on.row && c.check.meta.kinds?.includes(found.kind));
+  const record = RECORD_OF[found.kind];
   let rows = 0;
   for (let next = await it.next(); !next.done; next = await it.next()) {
     if (isBlankRow(next.value)) continue;
-    ctx.raw = next.value;
+    ctx.next(next.value);
     rows++;
-    check(state, ctx);
+    for (const c of rowChecks) {
+      ctx.codes = c.check.meta.codes;
+      ctx.checkName = c.check.name;
+      c.on.row!(ctx);
+    }
+    if (!ctx.rejected) record(ctx, run.records, run.settings);
     onRow?.();
   }
-  return { file: table.file, sheet: table.sheet, kind: header.kind, headerRow: header.row.row, rows, encoding: table.encoding };
+  return { file: table.file, sheet: table.sheet, kind: found.kind, headerRow: found.row.row, rows, encoding: table.encoding };
 }
 
 async function drain(it: AsyncIterator<RawRow>): Promise<void> {

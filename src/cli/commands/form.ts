@@ -39,7 +39,7 @@ export async function blankForm(s: Setup): Promise<{ year: number; data: Buffer 
 
 /** `lllweek form [--out file.xlsx]`: the blank input workbook to send to units. */
 export async function run(_args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
-  const s = await setup(opts, con);
+  const s = await setup(opts);
   const file = path.resolve(String(opts.out ?? formFileName(formYear(s))));
   // refuse before any work: an existing file is the clerk's, maybe filled in already
   if (fs.existsSync(file) && opts.force !== true) throw new Fatal('output-exists', { value: file });

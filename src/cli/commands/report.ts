@@ -27,7 +27,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
 
 async function report(inputs: string[], opts: Record<string, unknown>, con: Console, renderer: Renderer | undefined): Promise<number> {
   const formats = parseFormats(opts.format);
-  const { loaded, settings } = await setup(opts, con);
+  const { loaded, settings } = await setup(opts);
   const outDir = path.resolve(String(opts.out ?? '.'));
   const dump = opts.dumpContext === true;
   if (!dump) ensureWritableDir(outDir);
@@ -37,7 +37,7 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   const progress = new Progress(con);
   // Run twice in one folder, the first run's workbook must not come back as input and count twice.
   const ownOutput = (f: string) => path.dirname(path.resolve(f)) === outDir && path.basename(f).startsWith(REPORT_PREFIX);
-  const collected = await collectInputs(inputs, settings, con.lang, { ...progress.hooks(), skip: ownOutput });
+  const collected = await collectInputs(inputs, settings, { ...progress.hooks(), skip: ownOutput });
   progress.stop();
   const errors = collected.check.summary.errors;
   const job = {
@@ -45,7 +45,6 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
     config: loaded.config,
     configDir: loaded.dir,
     settings,
-    lang: con.lang,
     formats,
     baseline: (opts.baseline as string | undefined) ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined),
     templates: opts.template as string | undefined,

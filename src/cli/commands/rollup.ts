@@ -17,7 +17,7 @@ import { version } from '../version';
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
   const inbox = args[0] as string;
   const formats = parseFormats(opts.format);
-  const { loaded, settings } = await setup(opts, con);
+  const { loaded, settings } = await setup(opts);
   const outDir = path.resolve(String(opts.out));
   const expanded = await expandInputs([inbox]);
   if (expanded.missing.length) throw new Fatal('input-missing', { value: inbox });
@@ -29,13 +29,12 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
   const files = expanded.files.filter((f) => !inOut(f));
   const release = await lockOutput(outDir);
   try {
-    const result = await rollup(files, settings, { root: loaded.config.agency?.unit ?? null, lang: con.lang });
+    const result = await rollup(files, settings, { root: loaded.config.agency?.unit ?? null });
     const report = await makeReport({
       collected: result.merged,
       config: loaded.config,
       configDir: loaded.dir,
       settings,
-      lang: con.lang,
       formats,
       baseline: opts.baseline as string | undefined,
       templates: opts.template as string | undefined,
@@ -44,7 +43,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
       issues: result.merged.check.issues,
       inputs: files,
     });
-    const outputs = [...report.files, { name: 'status.json', data: Buffer.from(statusDocument(result, report.settings), 'utf8') }];
+    const outputs = [...report.files, { name: 'status.json', data: Buffer.from(statusDocument(result, report.settings, con.lang), 'utf8') }];
     const lines: string[] = [];
     for (const f of outputs) {
       await writeAtomic(path.join(outDir, f.name), f.data);
