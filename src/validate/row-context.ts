@@ -32,7 +32,11 @@ export class RowContext {
   /** The codes the running check may raise (its meta), set by the runner. */
   codes: readonly IssueCode[] = [];
   checkName = '';
-  private values = new Map<string, unknown>();
+  /**
+   * Parsed values by column key. Never cleared between rows: `cells` sets every column of the
+   * table's kind on every row (null when blank or bad), so each row overwrites the last one's.
+   */
+  private readonly values = new Map<string, unknown>();
   private held: HeldRecord | null = null;
 
   constructor(
@@ -51,7 +55,6 @@ export class RowContext {
   next(raw: RawRow): void {
     this.raw = raw;
     this.rejected = false;
-    this.values.clear();
     this.held = null;
   }
 
@@ -70,6 +73,7 @@ export class RowContext {
     return (this.values.get(key) as T | undefined) ?? null;
   }
 
+  /** A column's value: parsed (`cells`), or refined by a later check. `key` is a column of the table's kind. */
   set(key: string, value: unknown): void {
     this.values.set(key, value);
   }

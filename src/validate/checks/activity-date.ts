@@ -1,11 +1,10 @@
-import { weekOf } from '../../config/settings';
+import { weekOf, type Week } from '../../config/settings';
 import { formatViDate, type IsoDate } from '../../text/vi-date';
-import type { Check, CheckRun } from './check';
+import type { Check } from './check';
 
 /** The issue an activity's date gets once the week's year is known, or null when it lies in the week. */
-function judge(run: CheckRun, date: IsoDate, year: number) {
+function judge(date: IsoDate, year: number, week: Week) {
   if (Number(date.slice(0, 4)) !== year) return { code: 'date-wrong-year' as const, params: { year } };
-  const week = weekOf(run.settings, year);
   if (date < week.start || date > week.end) return { code: 'date-outside-week' as const, params: { week: `${formatViDate(week.start)}–${formatViDate(week.end)}` } };
   return null;
 }
@@ -19,24 +18,29 @@ function judge(run: CheckRun, date: IsoDate, year: number) {
 export const activityDate: Check = {
   name: 'activity-date',
   meta: { description: 'an activity dated in another year, or outside the week', codes: ['date-wrong-year', 'date-outside-week'], kinds: ['activities'] },
-  create: (run) => ({
-    row(ctx) {
-      const date = ctx.get<IsoDate>('date');
-      if (date === null) return;
-      const year = run.year.known;
-      if (year !== null) {
-        const issue = judge(run, date, year);
-        if (issue) ctx.report(issue.code, 'date', issue.params);
-        return;
-      }
-      const place = ctx.place('date');
-      const table = ctx.table;
-      const held = ctx.hold();
-      run.year.see(date, (decided) => {
-        const issue = judge(run, date, decided);
-        if (issue) run.report(issue.code, place, issue.params, table);
-        held.release(issue?.code !== 'date-wrong-year');
-      });
-    },
-  }),
+  create: (run) => {
+    // One year per run: its week is looked up once.
+    let week: { year: number; week: Week } | null = null;
+    const weekIn = (year: number) => (week?.year === year ? week : (week = { year, week: weekOf(run.settings, year) })).week;
+    return {
+      row(ctx) {
+        const date = ctx.get<IsoDate>('date');
+        if (date === null) return;
+        const year = run.year.known;
+        if (year !== null) {
+          const issue = judge(date, year, weekIn(year));
+          if (issue) ctx.report(issue.code, 'date', issue.params);
+          return;
+        }
+        const place = ctx.place('date');
+        const table = ctx.table;
+        const held = ctx.hold();
+        run.year.see(date, (decided) => {
+          const issue = judge(date, decided, weekIn(decided));
+          if (issue) run.report(issue.code, place, issue.params, table);
+          held.release(issue?.code !== 'date-wrong-year');
+        });
+      },
+    };
+  },
 };

@@ -1,11 +1,13 @@
 import type { Column } from '../../catalog/columns';
-import { PARSERS } from '../cells';
+import type { CellValue } from '../../read/types';
+import { PARSERS, type Parsed } from '../cells';
 import type { Check } from './check';
 
 /**
  * Every cell of a row parsed by its column's type (catalog/columns.ts, inputs.md): a value the type
  * cannot hold is `cell-type`, one out of its range `cell-range`, a blank in a required column
- * `cell-required`. The parsed values are what the later checks and the record read (`ctx.get`).
+ * `cell-required`. The parsed values (null for a blank or bad cell, every column, every row) are
+ * what the later checks and the record read (`ctx.get`).
  * A required column the header lacks rejects every row without an issue of its own: the table's
  * `header-missing` says it once.
  */
@@ -17,18 +19,20 @@ export const cells: Check = {
     kinds: ['activities', 'tallies', 'units'],
   },
   create: () => {
-    let columns: Column[] = [];
+    /** The table's columns, each with its index in the row (undefined: not in the table) and its parser: made once per table. */
+    let plan: { col: Column; at: number | undefined; parse: (v: CellValue) => Parsed<unknown> }[] = [];
     return {
       table(t) {
-        columns = t.columns;
+        plan = t.columns.map((col) => ({ col, at: t.mapping.index.get(col.key), parse: PARSERS[col.type] }));
       },
       row(ctx) {
-        for (const col of columns) {
-          const parsed = PARSERS[col.type](ctx.cellValue(col.key));
+        const cells = ctx.raw.cells;
+        for (const { col, at, parse } of plan) {
+          const parsed = parse(at === undefined ? null : (cells[at] ?? null));
+          ctx.set(col.key, parsed.ok ? parsed.value : null);
           if (!parsed.ok) ctx.report(parsed.code, col.key, { label: ctx.label(col.key), expected: parsed.expected });
-          else if (parsed.value !== null) ctx.set(col.key, parsed.value);
-          else if (col.required) {
-            if (ctx.has(col.key)) ctx.report('cell-required', col.key, { label: ctx.label(col.key) }, null);
+          else if (parsed.value === null && col.required) {
+            if (at !== undefined) ctx.report('cell-required', col.key, { label: ctx.label(col.key) }, null);
             else ctx.reject();
           }
         }

@@ -56,7 +56,8 @@ export function checkPhoto(written: string, tableFile: string): PhotoVerdict {
 /**
  * An activity's photos (`;`-separated paths, relative to the table's file): each must be a JPEG or
  * PNG inside the submission's folder. One outside it is an error (`photo-outside`); a missing one
- * a warning (`photo-missing`), the activity kept without it. The value becomes the photos found.
+ * a warning (`photo-missing`), the activity kept without it. The value becomes the photos found
+ * (none: the record's default).
  */
 export const photos: Check = {
   name: 'photos',
@@ -64,8 +65,9 @@ export const photos: Check = {
   create: () => ({
     row(ctx) {
       const text = ctx.get<string>('photos');
+      if (text === null) return;
       const found: Activity['photos'] = [];
-      for (const written of (text ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
+      for (const written of text.split(';').map((s) => s.trim()).filter(Boolean)) {
         const v = checkPhoto(written, ctx.file);
         if (v.ok) found.push({ written, path: v.path });
         else if (v.code === 'photo-outside') ctx.report('photo-outside', 'photos', {}, written);
