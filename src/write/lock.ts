@@ -18,6 +18,19 @@ export interface OutputLock {
 }
 
 /**
+ * Which folder a path is: a lock removed and made again is another folder, though the system often
+ * gives it the same inode number at once (its birth time tells them apart where it is recorded).
+ */
+function identity(p: string): string | null {
+  try {
+    const st = fs.statSync(p);
+    return `${st.ino}:${st.birthtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Runs `work` holding the lock of the output folder `dir`: one run at a time per folder. A second
  * run waits up to `waitMs`, then gives up with Fatal `locked` (exit 2) instead of interleaving its
  * files with the first's. A lock left by a killed run goes stale after a minute (the next
@@ -51,18 +64,11 @@ export async function withOutputLock<T>(dir: string, work: (lock: OutputLock) =>
     if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw new Fatal('locked', { value: dir });
     throw outputFault(e, dir);
   }
-  // The folder proper-lockfile made: a removed and remade lock is another folder.
-  const ino = fs.statSync(lockPath).ino;
+  const mine = identity(lockPath);
   const lock: OutputLock = {
     verify() {
       if (lost) throw lost;
-      let now: number | null = null;
-      try {
-        now = fs.statSync(lockPath).ino;
-      } catch {
-        /* removed */
-      }
-      if (now !== ino) throw loseIt();
+      if (identity(lockPath) !== mine) throw loseIt();
     },
   };
   try {
