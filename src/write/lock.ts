@@ -45,6 +45,7 @@ export async function withOutputLock<T>(dir: string, work: (lock: OutputLock) =>
   let lost: Fatal | null = null;
   let abandon: (f: Fatal) => void = () => undefined;
   const abandoned = new Promise<never>((_, reject) => (abandon = reject));
+  abandoned.catch(() => undefined); // the race below reports it; once the work is done, a loss changes nothing
   const loseIt = () => {
     lost ??= new Fatal('lock-lost', { value: lockPath });
     abandon(lost);
@@ -65,6 +66,7 @@ export async function withOutputLock<T>(dir: string, work: (lock: OutputLock) =>
     throw outputFault(e, dir);
   }
   const mine = identity(lockPath);
+  if (mine === null) throw loseIt(); // removed the moment it was made
   const lock: OutputLock = {
     verify() {
       if (lost) throw lost;
