@@ -22,7 +22,7 @@ const STAGE = /^\.lllweek-([0-9a-z]+)\.(tmp|commit)$/;
  * 2. that folder is renamed `.lllweek-<id>.commit/`: the commit point, flushed;
  * 3. each file is renamed over its namesake, the emptied folder removed, the folder flushed.
  * So a reader never sees a partial file, and a disk that fills leaves the previous set whole. Only
- * a kill within step 3 (a few renames: microseconds) can leave some files new and some old; the
+ * a kill within step 3 (a few renames: milliseconds) can leave some files new and some old; the
  * commit folder it leaves says so, and the next publish into that folder (`recoverStaged`, first
  * thing under the lock) finishes its renames, so the set ends all new.
  * Call with the folder's lock held. Throws Fatal `disk-full`, `output-denied`, `output-unwritable`,

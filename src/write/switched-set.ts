@@ -31,7 +31,7 @@ const VIA_CURRENT = `${META}/${CURRENT}/`;
  * links: the same bytes, so nothing visible changes), then replaced by links.
  * Where links cannot be made (Windows, FAT, some network shares) the set is published as plain
  * files instead (./staged-set: all or nothing against a full disk; a kill in the last
- * microseconds may leave a mix the next run completes).
+ * milliseconds may leave a mix the next run completes).
  * Call with the folder's lock held. Throws Fatal `disk-full`, `output-denied`,
  * `output-unwritable`, `lock-lost`.
  */

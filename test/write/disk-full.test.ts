@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FATAL_MESSAGES } from '../../src/catalog/messages';
 import { FIXTURES } from '../helpers/cli';
-import { ROLLUP_OUTPUTS, digests, fillDisk, mountTmpfs, provinceOffice, runBounded, tmpDir } from './helpers';
+import { COMMUNE_SLUG, ROLLUP_OUTPUTS, digests, fillDisk, mountTmpfs, provinceOffice, runBounded, tmpDir } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -63,7 +63,7 @@ describe('rollup on a full disk', () => {
 });
 
 describe('report on a full disk', () => {
-  const outputs = [`bao-cao-tuan-le-hoc-tap-suot-doi-2025-ubnd-phuong-mong-cai-1.docx`, `bao-cao-tuan-le-hoc-tap-suot-doi-2025-ubnd-phuong-mong-cai-1.xlsx`];
+  const outputs = [`${COMMUNE_SLUG}.docx`, `${COMMUNE_SLUG}.xlsx`];
 
   it_('filling up while writing the set: exit 2, "the disk is full", the previous report untouched, no debris', async () => {
     const commune = tmpDir();

@@ -10,22 +10,23 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FIXTURES } from '../helpers/cli';
 import { start, type Done } from '../helpers/cli-async';
+import { tmpDir } from '../security/helpers';
 
-export const SLUG = 'bao-cao-tuan-le-hoc-tap-suot-doi-2025-sgddt';
+export { tmpDir };
+
+const SLUG = 'bao-cao-tuan-le-hoc-tap-suot-doi-2025-sgddt';
 export const ROLLUP_OUTPUTS = [`${SLUG}.docx`, `${SLUG}.xlsx`, 'status.json'];
+/** The name `report` gives the commune fixture's files (fixtures/commune). */
+export const COMMUNE_SLUG = 'bao-cao-tuan-le-hoc-tap-suot-doi-2025-ubnd-phuong-mong-cai-1';
 const XA = path.join(FIXTURES, 'province', 'xa');
 const ON_TIME = new Date('2025-10-12T08:00:00+07:00');
 
-const made: string[] = [];
 const mounts: string[] = [];
-export function tmpDir(prefix = 'lllweek-write-'): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(d);
-  return d;
-}
 afterAll(() => {
-  for (const m of mounts.splice(0)) spawnSync('umount', ['-l', m]);
-  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const m of mounts.splice(0)) {
+    spawnSync('umount', ['-l', m]);
+    fs.rmSync(m, { recursive: true, force: true });
+  }
 });
 
 /**
@@ -91,10 +92,10 @@ export function whichSet(dir: string, names: readonly string[], old: string[], n
  */
 export function mountTmpfs(megabytes: number): { dir: string } | { skip: string } {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return { skip: 'mounting a tmpfs needs root on Linux' };
-  const dir = tmpDir('lllweek-tmpfs-');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lllweek-tmpfs-'));
+  mounts.push(dir);
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) return { skip: `mount -t tmpfs failed: ${(r.stderr || String(r.error)).trim()}` };
-  mounts.unshift(dir);
   return { dir };
 }
 

@@ -65,23 +65,21 @@ describe('rollup --out overlapping the inbox', () => {
 });
 
 describe('a read-only --out', () => {
+  // root writes through any mode: as root, a read-only mount; else the folder's mode
   const disk = process.getuid?.() === 0 ? mountTmpfs(2) : null;
-  const it_ = disk === null || 'dir' in disk ? it : it.skip;
-  if (disk && !('dir' in disk)) console.warn(`read-only --out tests skipped: ${disk.skip}`);
+  const mounted = disk && 'dir' in disk ? disk.dir : null;
+  const it_ = disk === null || mounted ? it : it.skip;
+  if (disk && 'skip' in disk) console.warn(`read-only --out tests skipped: ${disk.skip}`);
   let out: string;
   let before: string[];
 
   beforeAll(async () => {
-    if (disk && !('dir' in disk)) return;
-    // root writes through any mode: as root, a read-only mount; else the folder's mode
-    out = disk ? path.join(disk.dir, 'tong-hop') : path.join(fs.mkdtempSync(path.join(office, 'ro-')), 'tong-hop');
+    if (disk && !mounted) return;
+    out = path.join(mounted ?? fs.mkdtempSync(path.join(office, 'ro-')), 'tong-hop');
     expect((await runBounded(['rollup', 'hop-thu-cu', '--out', out], office)).status).toBe(3);
     before = digests(out, ROLLUP_OUTPUTS);
-    if (disk) remountReadOnly(disk.dir);
-    else {
-      fs.chmodSync(out, 0o555);
-      fs.chmodSync(path.dirname(out), 0o555);
-    }
+    if (mounted) remountReadOnly(mounted);
+    else for (const d of [out, path.dirname(out)]) fs.chmodSync(d, 0o555);
   });
   afterAll(() => {
     if (!disk && out) for (const d of [out, path.dirname(out)]) fs.chmodSync(d, 0o755);

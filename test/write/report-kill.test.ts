@@ -11,12 +11,11 @@ import * as path from 'node:path';
 import { FIXTURES } from '../helpers/cli';
 import { start } from '../helpers/cli-async';
 import { recoverStaged } from '../../src/write/staged-set';
-import { ageLock, digests, runBounded, tmpDir, whichSet } from './helpers';
+import { COMMUNE_SLUG, ageLock, digests, runBounded, tmpDir, whichSet } from './helpers';
 
 jest.setTimeout(180_000);
 
-const SLUG = 'bao-cao-tuan-le-hoc-tap-suot-doi-2025-ubnd-phuong-mong-cai-1';
-const OUTPUTS = [`${SLUG}.docx`, `${SLUG}.xlsx`, `${SLUG}.html`];
+const OUTPUTS = [`${COMMUNE_SLUG}.docx`, `${COMMUNE_SLUG}.xlsx`, `${COMMUNE_SLUG}.html`];
 const ARGS = ['report', 'bao-cao-phuong-mong-cai-1.xlsx', '--format', 'docx,xlsx,html', '-q'];
 const INPUTS = fs.readdirSync(path.join(FIXTURES, 'commune'));
 

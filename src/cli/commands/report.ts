@@ -19,7 +19,13 @@ function version(): string {
   return (require('../../../package.json') as { version: string }).version;
 }
 
-/** `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run. */
+/**
+ * `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run.
+ * `--out` (default: the folder of the inputs) is the user's folder, so its outputs are plain files
+ * put in place by write/staged-set: all written and flushed before any is replaced (a full disk
+ * or a fault leaves the previous report), then committed and renamed; a kill in those last
+ * milliseconds is completed by the next run. rollup, which owns its folder, switches one link.
+ */
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
   // Started first: its thread loads the chart and .docx libraries while this one reads the inputs.
   const renderer = opts.dumpContext === true ? undefined : startRenderer();
