@@ -5,7 +5,7 @@ import { Fatal } from '../fatal';
 import { outputFault } from './faults';
 
 /** The lock's folder inside the output folder (proper-lockfile's: a folder, made atomically by mkdir). */
-export const LOCK_NAME = '.lllweek.lock';
+const LOCK_NAME = '.lllweek.lock';
 
 /** A held lock on an output folder. */
 export interface OutputLock {
