@@ -4,6 +4,7 @@ import { FATAL_MESSAGES, type Lang } from '../catalog/messages';
 import { Fatal } from '../fatal';
 import { langFromEnv } from './locale';
 import { Console } from './console';
+import { terminalLines } from './terminal';
 
 type Run = (args: unknown[], opts: Record<string, unknown>, con: Console) => Promise<number>;
 
@@ -95,7 +96,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'lllweek.yaml to use (default: ./lllweek.yaml)')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    // commander's errors quote what was typed (an unknown option may be a file name from a script)
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(terminalLines(s.split('\n'))) });
 
   for (const { name, describe, load } of COMMANDS) {
     describe(program.command(name))
