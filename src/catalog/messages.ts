@@ -12,6 +12,7 @@ export type Msg = Record<Lang, (p: MsgParams) => string>;
 export interface MsgParams {
   label?: string;        // a config field
   value?: string;        // the file or value at fault
+  other?: string;        // a second path (the folder an --out is made in, the inbox it overlaps)
   expected?: string;     // a CONFIG_EXPECTS key
   detail?: string;       // technical detail from a library or the system, as it gave it
   reason?: FatalReason;  // why a list or workbook is unusable, in words of FATAL_REASONS
@@ -72,7 +73,14 @@ export type FatalKey =
   | 'output-exists'
   | 'locked'
   | 'theme-unknown'
-  | 'bad-option';
+  | 'bad-option'
+  // output faults (issue 15)
+  | 'disk-full'
+  | 'output-denied'
+  | 'out-not-folder'
+  | 'out-parent-missing'
+  | 'out-overlaps-inbox'
+  | 'lock-lost';
 
 export const FATAL_MESSAGES: Record<FatalKey, Msg> = {
   'config-missing': { vi: (p) => `Không tìm thấy tệp cấu hình ${p.value}`, en: (p) => `Config file ${p.value} not found` },
@@ -123,4 +131,29 @@ export const FATAL_MESSAGES: Record<FatalKey, Msg> = {
     en: (p) => `Another run is writing to ${p.value}; try again later`,
   },
   'bad-option': { vi: (p) => `Tùy chọn sai: ${p.detail}`, en: (p) => `Bad option: ${p.detail}` },
+  // output faults (issue 15): each leaves the previous outputs as they were
+  'disk-full': {
+    vi: (p) => `Ổ đĩa đã đầy khi ghi ${p.value}: chưa ghi kết quả mới nào, các tệp kết quả trước vẫn nguyên. Hãy giải phóng dung lượng rồi chạy lại`,
+    en: (p) => `The disk is full (writing ${p.value}): nothing new was written and the previous outputs are unchanged. Free some space and run again`,
+  },
+  'output-denied': {
+    vi: (p) => `Không có quyền ghi vào ${p.value} (thư mục chỉ đọc hoặc không được phép ghi); chọn thư mục khác bằng --out hoặc sửa quyền của thư mục`,
+    en: (p) => `No permission to write in ${p.value} (a read-only folder, or one not yours to write); choose another folder with --out or fix its permissions`,
+  },
+  'out-not-folder': {
+    vi: (p) => `${p.value} là một tệp, không phải thư mục: --out cần tên một thư mục`,
+    en: (p) => `${p.value} is a file, not a folder: --out names a folder`,
+  },
+  'out-parent-missing': {
+    vi: (p) => `Không có thư mục ${p.other} để tạo ${p.value} trong đó; kiểm tra lại đường dẫn --out`,
+    en: (p) => `There is no folder ${p.other} to make ${p.value} in; check the --out path`,
+  },
+  'out-overlaps-inbox': {
+    vi: (p) => `--out ${p.value} chồng lên hộp thư ${p.other} (cùng một thư mục, hoặc thư mục này nằm trong thư mục kia): kết quả sẽ bị đọc như bài nộp, hoặc bài nộp bị bỏ qua như kết quả. Hãy dùng một thư mục riêng, vd. tong-hop/ cạnh hop-thu/`,
+    en: (p) => `--out ${p.value} overlaps the inbox ${p.other} (the same folder, or one inside the other): outputs would be read as submissions, or submissions skipped as outputs. Use a folder of its own, e.g. tong-hop/ beside hop-thu/`,
+  },
+  'lock-lost': {
+    vi: (p) => `Khóa ${p.value} đã bị xóa hoặc bị lần chạy khác chiếm trong khi đang chạy: đã dừng, các tệp kết quả trước vẫn nguyên`,
+    en: (p) => `The lock ${p.value} was removed or taken by another run while this one was running: stopped, the previous outputs are unchanged`,
+  },
 };

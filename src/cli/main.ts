@@ -6,6 +6,7 @@ import { Fatal } from '../fatal';
 import { langFromEnv } from './locale';
 import { Console } from './console';
 import { version } from './version';
+import { terminalLines } from './terminal';
 
 type Run = (args: unknown[], opts: Record<string, unknown>, con: Console) => Promise<number>;
 
@@ -93,7 +94,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'lllweek.yaml to use (default: ./lllweek.yaml)')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    // commander's errors quote what was typed (an unknown option may be a file name from a script)
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(terminalLines(s.split('\n'))) });
 
   for (const { name, describe, load } of COMMANDS) {
     describe(program.command(name))

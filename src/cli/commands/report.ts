@@ -3,7 +3,9 @@ import { CLI } from '../../catalog/cli-messages';
 import { Fatal } from '../../fatal';
 import { collectInputs } from '../../pipeline/collect';
 import { makeReport } from '../../pipeline/report';
-import { ensureWritableDir, writeAtomic } from '../../write/atomic';
+import { withOutputLock } from '../../write/lock';
+import { prepareOutDir } from '../../write/out-dir';
+import { publishStaged } from '../../write/staged-set';
 import type { Console } from '../console';
 import { deadlineLine } from '../dates';
 import { parseFormats, sizeText } from '../formats';
@@ -14,7 +16,13 @@ import { version } from '../version';
 import { REPORT_PREFIX } from '../../write/slug';
 import { startRenderer, type Renderer } from '../../render/renderer';
 
-/** `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run. */
+/**
+ * `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run.
+ * `--out` (default: the folder of the inputs) is the user's folder, so its outputs are plain files
+ * put in place by write/staged-set: all written and flushed before any is replaced (a full disk
+ * or a fault leaves the previous report), then committed and renamed; a kill in those last
+ * milliseconds is completed by the next run. rollup, which owns its folder, switches one link.
+ */
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
   // Started first: its thread loads the chart and .docx libraries while this one reads the inputs.
   const renderer = opts.dumpContext === true ? undefined : startRenderer();
@@ -28,9 +36,10 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
 async function report(inputs: string[], opts: Record<string, unknown>, con: Console, renderer: Renderer | undefined): Promise<number> {
   const formats = parseFormats(opts.format);
   const { loaded, settings } = await setup(opts);
-  const outDir = path.resolve(String(opts.out ?? '.'));
+  const out = String(opts.out ?? '.');
+  const outDir = path.resolve(out);
   const dump = opts.dumpContext === true;
-  if (!dump) ensureWritableDir(outDir);
+  if (!dump) prepareOutDir(out);
   if (opts.eml && !formats.includes('docx')) formats.unshift('docx');
   if (opts.eml && !formats.includes('xlsx')) formats.push('xlsx');
 
@@ -66,14 +75,13 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   const files = [...report.files];
   // The e-mail draft's modules (nodemailer) load only when one is asked for.
   if (opts.eml) files.push(await (require('../../pipeline/draft') as typeof import('../../pipeline/draft')).draftFor(report, con.lang));
-  const written: string[] = [];
-  for (const f of files) {
+  if (!files.length) throw new Fatal('no-inputs');
+  await withOutputLock(outDir, (lock) => publishStaged(outDir, files, lock));
+  const written = files.map((f) => {
     const target = path.join(outDir, f.name);
-    await writeAtomic(target, f.data);
     const rel = path.relative(process.cwd(), target);
-    written.push(`  ${rel.startsWith('..') ? target : rel}  (${sizeText(f.data.length)})`);
-  }
-  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, settings.today, con.lang)].join('\n'));
-  if (!written.length) throw new Fatal('no-inputs');
+    return `  ${rel.startsWith('..') ? target : rel}  (${sizeText(f.data.length)})`;
+  });
+  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, settings.today, con.lang)]);
   return errors > 0 ? 1 : 0;
 }
