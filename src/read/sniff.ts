@@ -1,11 +1,15 @@
 /** What a file is, judged from its first bytes only (never from its name: clerks rename freely). */
-import type { UnreadableReason } from './types';
+import type { FileHandle } from 'fs/promises';
+import type { SheetjsFormat, UnreadableReason } from './types';
+import { readEntry, type ZipEntry } from './zip';
 
 export type Sniffed =
   | { kind: 'csv' }
   | { kind: 'zip' }
   /** A Compound File (OLE2) container: old .xls, or an encrypted OOXML workbook; cfb.ts looks inside. */
   | { kind: 'cfb' }
+  /** Markup a spreadsheet program opens: an HTML table saved as .xls, or Excel's XML Spreadsheet 2003. */
+  | { kind: 'sheetjs'; format: Extract<SheetjsFormat, 'html' | 'xml2003'> }
   | { kind: 'unreadable'; reason: UnreadableReason; detail?: string };
 
 /** How much of the head the text/binary decision looks at. */
@@ -27,18 +31,19 @@ const FOREIGN_MAGIC: ReadonlyArray<{ bytes: number[]; detail: string }> = [
 /**
  * Classifies a file from its head (at least its first SNIFF_BYTES, or the whole file when
  * shorter). Text is CSV when it has a UTF-16 BOM or no NUL byte in its first 64 KB; text that
- * starts with `<` is an HTML (or XML) page saved under a spreadsheet name, which Excel opens
- * but we cannot.
+ * starts with `<` is an HTML page or an XML Spreadsheet 2003 saved under a spreadsheet name,
+ * which Excel opens as a workbook and so do we (through SheetJS); other XML is no spreadsheet.
+ * Zips (XLSX, XLSM, ODS) and Compound Files (XLS) are told apart by looking inside (open.ts).
  */
 export function sniffBytes(head: Uint8Array, fileSize: number): Sniffed {
   if (fileSize === 0) return { kind: 'unreadable', reason: 'empty' };
 
   // UTF-16 text holds NULs in every ASCII character: decide on the BOM before the NUL test.
   if (startsWith(head, [0xff, 0xfe]) && !startsWith(head, [0xff, 0xfe, 0x00, 0x00])) {
-    return firstUtf16Char(head, true) === 0x3c ? htmlXls(head) : { kind: 'csv' };
+    return firstUtf16Char(head, true) === 0x3c ? markup(head) : { kind: 'csv' };
   }
   if (startsWith(head, [0xfe, 0xff])) {
-    return firstUtf16Char(head, false) === 0x3c ? htmlXls(head) : { kind: 'csv' };
+    return firstUtf16Char(head, false) === 0x3c ? markup(head) : { kind: 'csv' };
   }
 
   // PK\3\4 (a zip with entries) or PK\5\6 (an empty zip: reported as not a workbook later).
@@ -52,7 +57,7 @@ export function sniffBytes(head: Uint8Array, fileSize: number): Sniffed {
 
   let i = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   while (i < head.length && isSpace(head[i])) i++;
-  if (i < head.length && head[i] === 0x3c) return htmlXls(head);
+  if (i < head.length && head[i] === 0x3c) return markup(head);
 
   const end = Math.min(head.length, SNIFF_BYTES);
   if (head.subarray(0, end).indexOf(0) !== -1) {
@@ -81,8 +86,28 @@ function firstUtf16Char(head: Uint8Array, littleEndian: boolean): number {
   return -1;
 }
 
-/** `<?xml` is Excel's "XML Spreadsheet 2003"; anything else starting with `<` is an HTML export. Same advice for both. */
-function htmlXls(head: Uint8Array): Sniffed {
-  const text = Buffer.from(head.subarray(0, 512)).toString('latin1').replace(/\x00/g, '').toLowerCase();
-  return { kind: 'unreadable', reason: 'html-xls', detail: text.includes('<?xml') ? 'xml' : 'html' };
+/**
+ * `<?xml` with the `urn:schemas-microsoft-com:office:spreadsheet` namespace is Excel's "XML
+ * Spreadsheet 2003"; XML holding neither that nor HTML is some other document; anything else
+ * starting with `<` is an HTML export, read as one (a page without a table is refused then).
+ */
+function markup(head: Uint8Array): Sniffed {
+  const text = Buffer.from(head.subarray(0, 4096)).toString('latin1').replace(/\x00/g, '').toLowerCase();
+  if (!text.includes('<?xml')) return { kind: 'sheetjs', format: 'html' };
+  if (text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { kind: 'sheetjs', format: 'xml2003' };
+  if (/<(html|table)[\s>]/.test(text)) return { kind: 'sheetjs', format: 'html' };
+  return { kind: 'unreadable', reason: 'html-xls', detail: 'xml' };
+}
+
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * Whether a zip is an OpenDocument spreadsheet: its `mimetype` entry says so (ODF 1.2 part 3,
+ * 3.3), whatever the file is named. An .odt or .odp says otherwise and stays refused.
+ */
+export async function isOdsPackage(fh: FileHandle, fileSize: number, entries: ZipEntry[]): Promise<boolean> {
+  const mimetype = entries.find((e) => e.name === 'mimetype');
+  if (!mimetype || mimetype.uncompressedSize > 256) return false;
+  const text = (await readEntry(fh, fileSize, mimetype, 256)).toString('latin1').trim();
+  return text === ODS_MIMETYPE;
 }
