@@ -155,8 +155,8 @@ export const UNREADABLE_REASONS: Record<UnreadableReason, Record<Lang, string>> 
   denied: { vi: 'không có quyền đọc tệp; hãy kiểm tra quyền truy cập', en: 'no permission to read the file; check its access rights' },
   empty: { vi: 'tệp rỗng (0 byte)', en: 'the file is empty (0 bytes)' },
   'not-spreadsheet': {
-    vi: 'không phải bảng tính CSV hoặc XLSX; hãy mở bằng Excel và lưu lại dạng .xlsx',
-    en: 'not a CSV or XLSX spreadsheet; open it in Excel and save it as .xlsx',
+    vi: 'không phải bảng tính (CSV, XLSX, XLSM, XLS, ODS); hãy mở bằng Excel và lưu lại dạng .xlsx',
+    en: 'not a spreadsheet (CSV, XLSX, XLSM, XLS, ODS); open it in Excel and save it as .xlsx',
   },
   'html-xls': {
     vi: 'đây là trang HTML đặt tên bảng tính nhưng không có bảng số liệu nào (có thể là trang đăng nhập hoặc trang báo lỗi của phần mềm); hãy tải lại tệp từ phần mềm',
@@ -252,8 +252,8 @@ export const FATAL_MESSAGES: Record<FatalKey, Msg> = {
   },
   'input-missing': { vi: (p) => `Không tìm thấy ${p.value}`, en: (p) => `${p.value} not found` },
   'no-inputs': {
-    vi: () => 'Không có tệp .csv hoặc .xlsx nào để đọc',
-    en: () => 'No .csv or .xlsx file to read',
+    vi: () => 'Không có tệp .csv, .xlsx, .xlsm, .xls hoặc .ods nào để đọc',
+    en: () => 'No .csv, .xlsx, .xlsm, .xls or .ods file to read',
   },
   'units-unreadable': {
     vi: (p) => `Không đọc được danh mục đơn vị ${p.value}: ${p.detail}`,

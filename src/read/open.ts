@@ -5,7 +5,7 @@ import { inspectCfb } from './cfb';
 import { openCsv } from './csv';
 import { UTF8_CHECK_BYTES } from './csv-detect';
 import type { SheetjsSource } from './sheetjs';
-import { isOdsPackage, SNIFF_BYTES, sniffBytes } from './sniff';
+import { inspectOds, SNIFF_BYTES, sniffBytes } from './sniff';
 import type { ReadNotice, SourceTable, UnreadableReason } from './types';
 import { readWorkbookLayout, WORKBOOK_PART, type WorkbookParts } from './workbook-layout';
 import type { ZipEntry } from './zip';
@@ -84,9 +84,9 @@ async function planFile(file: string, onNotice: (n: ReadNotice) => void): Promis
       case 'zip': {
         const verdict = await inspectZip(fh, size);
         if (!verdict.ok) return { kind: 'unreadable', reason: verdict.reason, detail: verdict.detail };
-        if (await isOdsPackage(fh, size, verdict.entries)) {
-          return { kind: 'sheetjs', source: { format: 'ods', fileSize: size, unpackedSize: verdict.entries.reduce((n, e) => n + e.uncompressedSize, 0) } };
-        }
+        const ods = await inspectOds(fh, size, verdict.entries);
+        if (ods?.kind === 'unreadable') return ods;
+        if (ods) return { kind: 'sheetjs', source: { format: 'ods', fileSize: size, unpackedSize: verdict.entries.reduce((n, e) => n + e.uncompressedSize, 0) } };
         const foreign = notAWorkbook(verdict.entries);
         if (foreign) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: foreign };
         return { kind: 'xlsx', workbook: await readWorkbookLayout(fh, size, verdict.entries) };

@@ -100,14 +100,25 @@ function markup(head: Uint8Array): Sniffed {
 }
 
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const MANIFEST = 'META-INF/manifest.xml';
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+export type OdsVerdict = { kind: 'ods' } | { kind: 'unreadable'; reason: 'ods-encrypted'; detail: string } | null;
 
 /**
  * Whether a zip is an OpenDocument spreadsheet: its `mimetype` entry says so (ODF 1.2 part 3,
- * 3.3), whatever the file is named. An .odt or .odp says otherwise and stays refused.
+ * 3.3), whatever the file is named; null for anything else (an .odt stays refused). One saved
+ * with a password lists `encryption-data` in its manifest: it is refused here, as SheetJS
+ * would only fail on its encrypted parts.
  */
-export async function isOdsPackage(fh: FileHandle, fileSize: number, entries: ZipEntry[]): Promise<boolean> {
+export async function inspectOds(fh: FileHandle, fileSize: number, entries: ZipEntry[]): Promise<OdsVerdict> {
   const mimetype = entries.find((e) => e.name === 'mimetype');
-  if (!mimetype || mimetype.uncompressedSize > 256) return false;
+  if (!mimetype || mimetype.uncompressedSize > 256) return null;
   const text = (await readEntry(fh, fileSize, mimetype, 256)).toString('latin1').trim();
-  return text === ODS_MIMETYPE;
+  if (text !== ODS_MIMETYPE) return null;
+  const manifest = entries.find((e) => e.name === MANIFEST);
+  if (manifest && (await readEntry(fh, fileSize, manifest, MAX_MANIFEST_BYTES)).includes('encryption-data')) {
+    return { kind: 'unreadable', reason: 'ods-encrypted', detail: 'manifest:encryption-data' };
+  }
+  return { kind: 'ods' };
 }

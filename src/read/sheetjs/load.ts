@@ -68,21 +68,13 @@ export function loadWorkbook(file: string, format: SheetjsFormat): LoadResult {
   return { ok: true, sheets };
 }
 
-/** Containers that SheetJS would misread rather than refuse: a password-protected .xls or .ods. */
+/** A password-protected .xls, which SheetJS would read as garbage rather than refuse. (An encrypted .ods is refused by open.ts.) */
 function refuse(X: SheetJs, bytes: Buffer, format: SheetjsFormat): LoadResult | null {
-  if (format === 'xls') {
-    const cfb = X.CFB.read(bytes, { type: 'buffer' });
-    const stream = X.CFB.find(cfb, 'Workbook') ?? X.CFB.find(cfb, 'Book');
-    if (!stream?.content) return { ok: false, reason: 'xls-corrupt', detail: 'no Workbook stream' };
-    if (hasFilePass(stream.content as Uint8Array)) return { ok: false, reason: 'xls-encrypted', detail: 'FILEPASS' };
-  }
-  if (format === 'ods') {
-    const zip = X.CFB.read(bytes, { type: 'buffer' });
-    const manifest = X.CFB.find(zip, 'META-INF/manifest.xml');
-    if (manifest?.content && Buffer.from(manifest.content as Uint8Array).includes('encryption-data')) {
-      return { ok: false, reason: 'ods-encrypted', detail: 'manifest:encryption-data' };
-    }
-  }
+  if (format !== 'xls') return null;
+  const cfb = X.CFB.read(bytes, { type: 'buffer' });
+  const stream = X.CFB.find(cfb, 'Workbook') ?? X.CFB.find(cfb, 'Book');
+  if (!stream?.content) return { ok: false, reason: 'xls-corrupt', detail: 'no Workbook stream' };
+  if (hasFilePass(stream.content as Uint8Array)) return { ok: false, reason: 'xls-encrypted', detail: 'FILEPASS' };
   return null;
 }
 
