@@ -53,7 +53,8 @@ xlsx re-zipped at a fixed mtime). Do not edit by hand: change the script and rer
   the reader is not tested only against SheetJS's own writer: \`bao-cao-libreoffice.xls\` (filter
   "MS Excel 97", BIFF8), \`bao-cao-libreoffice.ods\` ("calc8"), \`bao-cao-libreoffice-xml-2003.xls\` ("MS Excel
   2003 XML"), \`ngay-1904-libreoffice.xls\` (a small workbook in the 1904 date system, dated 01 and
-  07/10/2025), and \`mat-khau-libreoffice.xls\` / \`.ods\` (saved with the password \`lllweek-2025\` by a Basic
+  07/10/2025), \`cong-thuc-libreoffice.xls\` / \`.ods\` (formulas with their results cached by LibreOffice: a sum,
+  a text, a date, \`#DIV/0!\`, a boolean; a header merged over two columns), and \`mat-khau-libreoffice.xls\` / \`.ods\` (saved with the password \`lllweek-2025\` by a Basic
   macro calling storeToURL with a Password: RC4 FILEPASS in the .xls, encrypted parts in the .ods; both are
   to be refused). LibreOffice's bytes change from run to run, so these are made again only by
   \`node scripts/make-fixtures.js --soffice\` (or when one is missing); the committed files are what the

@@ -40,10 +40,10 @@ export function sniffBytes(head: Uint8Array, fileSize: number): Sniffed {
 
   // UTF-16 text holds NULs in every ASCII character: decide on the BOM before the NUL test.
   if (startsWith(head, [0xff, 0xfe]) && !startsWith(head, [0xff, 0xfe, 0x00, 0x00])) {
-    return firstUtf16Char(head, true) === 0x3c ? markup(head) : { kind: 'csv' };
+    return (firstUtf16Char(head, true) === 0x3c && markup(head)) || { kind: 'csv' };
   }
   if (startsWith(head, [0xfe, 0xff])) {
-    return firstUtf16Char(head, false) === 0x3c ? markup(head) : { kind: 'csv' };
+    return (firstUtf16Char(head, false) === 0x3c && markup(head)) || { kind: 'csv' };
   }
 
   // PK\3\4 (a zip with entries) or PK\5\6 (an empty zip: reported as not a workbook later).
@@ -57,7 +57,8 @@ export function sniffBytes(head: Uint8Array, fileSize: number): Sniffed {
 
   let i = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   while (i < head.length && isSpace(head[i])) i++;
-  if (i < head.length && head[i] === 0x3c) return markup(head);
+  const page = i < head.length && head[i] === 0x3c ? markup(head) : null;
+  if (page) return page;
 
   const end = Math.min(head.length, SNIFF_BYTES);
   if (head.subarray(0, end).indexOf(0) !== -1) {
@@ -88,14 +89,16 @@ function firstUtf16Char(head: Uint8Array, littleEndian: boolean): number {
 
 /**
  * `<?xml` with the `urn:schemas-microsoft-com:office:spreadsheet` namespace is Excel's "XML
- * Spreadsheet 2003"; XML holding neither that nor HTML is some other document; anything else
- * starting with `<` is an HTML export, read as one (a page without a table is refused then).
+ * Spreadsheet 2003"; XML holding neither that nor HTML is some other document; text with HTML's
+ * tags is an HTML export, read as one (a page without a table is refused then). Anything else
+ * that merely starts with `<` is left to the text/binary decision (null).
  */
-function markup(head: Uint8Array): Sniffed {
+function markup(head: Uint8Array): Sniffed | null {
   const text = Buffer.from(head.subarray(0, 4096)).toString('latin1').replace(/\x00/g, '').toLowerCase();
-  if (!text.includes('<?xml')) return { kind: 'sheetjs', format: 'html' };
+  const html = /<(html|table|!doctype html|head|body|meta)[\s>]/.test(text);
+  if (!text.includes('<?xml')) return html ? { kind: 'sheetjs', format: 'html' } : null;
   if (text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { kind: 'sheetjs', format: 'xml2003' };
-  if (/<(html|table)[\s>]/.test(text)) return { kind: 'sheetjs', format: 'html' };
+  if (html) return { kind: 'sheetjs', format: 'html' };
   return { kind: 'unreadable', reason: 'html-xls', detail: 'xml' };
 }
 

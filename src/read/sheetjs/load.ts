@@ -49,20 +49,19 @@ export function loadWorkbook(file: string, format: SheetjsFormat): LoadResult {
     const bytes = fs.readFileSync(file);
     const refused = refuse(X, bytes, format);
     if (refused) return refused;
-    wb = withQuietConsole(() =>
-      format === 'html' || format === 'xml2003' ? X.read(decodeMarkup(bytes), { ...OPTIONS, type: 'string' }) : X.read(bytes, OPTIONS),
-    );
+    const text = format === 'html' || format === 'xml2003' ? decodeMarkup(bytes) : null;
+    // A page without a table is no export (SheetJS would fall back to reading it as CSV).
+    if (format === 'html' && !/<table[\s>]/i.test(text ?? '')) return { ok: false, reason: 'html-xls', detail: 'html' };
+    wb = withQuietConsole(() => (text === null ? X.read(bytes, OPTIONS) : X.read(text, { ...OPTIONS, type: 'string' })));
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    // SheetJS's word for an HTML file without a <table>: a page, not an export.
-    if (format === 'html' && /table/i.test(detail)) return { ok: false, reason: 'html-xls', detail: 'html' };
-    return { ok: false, reason: `${format}-corrupt`, detail };
+    return { ok: false, reason: `${format}-corrupt`, detail: e instanceof Error ? e.message : String(e) };
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: LoadedSheet[] = [];
   for (const name of wb.SheetNames) {
     const ws = worksheetOf(wb, name);
-    if (ws) sheets.push({ name, rows: sheetRows(ws, X.SSF as Ssf, date1904) });
+    // NFC like every cell's text: an Excel 95 name in code page 1258 decodes with combining tone marks.
+    if (ws) sheets.push({ name: name.normalize('NFC'), rows: sheetRows(ws, X.SSF as Ssf, date1904) });
   }
   if (sheets.length === 0) return { ok: false, reason: `${format}-corrupt`, detail: 'no worksheet' };
   return { ok: true, sheets };

@@ -21,12 +21,18 @@ let queue: Promise<unknown> = Promise.resolve();
 let nextId = 1;
 
 /** The sheets of `file`, read as `format`; one file at a time. Never rejects. */
-export function loadSheets(file: string, format: SheetjsFormat, limits: SheetjsLimits = SHEETJS_LIMITS): Promise<LoadResult> {
-  if (!fs.existsSync(WORKER_FILE)) {
-    const { loadWorkbook } = require('./load') as typeof import('./load');
-    return Promise.resolve(loadWorkbook(file, format));
-  }
-  const run = queue.then(() => onWorker({ id: nextId++, file, format }, limits));
+export function loadSheets(file: string, format: SheetjsFormat): Promise<LoadResult> {
+  if (fs.existsSync(WORKER_FILE)) return loadSheetsOnWorker(WORKER_FILE, file, format);
+  const { loadWorkbook } = require('./load') as typeof import('./load');
+  return Promise.resolve(loadWorkbook(file, format));
+}
+
+/**
+ * The same on the worker compiled as `workerFile` (the fuzz suite runs the built one from the
+ * sources), within `limits`. Jobs queue: one file at a time.
+ */
+export function loadSheetsOnWorker(workerFile: string, file: string, format: SheetjsFormat, limits: SheetjsLimits = SHEETJS_LIMITS): Promise<LoadResult> {
+  const run = queue.then(() => onWorker(workerFile, { id: nextId++, file, format }, limits));
   queue = run;
   return run;
 }
@@ -39,9 +45,9 @@ function started(worker: Worker): Worker {
   return worker;
 }
 
-function onWorker(job: LoadJob, limits: SheetjsLimits): Promise<LoadResult> {
+function onWorker(workerFile: string, job: LoadJob, limits: SheetjsLimits): Promise<LoadResult> {
   const { Worker } = require('worker_threads') as typeof import('worker_threads');
-  const worker = (thread ??= started(new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb } })));
+  const worker = (thread ??= started(new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb } })));
   return new Promise<LoadResult>((resolve) => {
     const tooLarge = (detail: string): void => {
       // The thread is spent (out of memory) or busy for good (a loop): the next file gets a new one.
