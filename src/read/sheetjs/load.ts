@@ -42,29 +42,31 @@ const OPTIONS: ParsingOptions = {
 
 /** Reads `file` as `format`. The caller has checked its size (limits.ts). */
 export function loadWorkbook(file: string, format: SheetjsFormat): LoadResult {
-  let X: SheetJs;
-  let wb: WorkBook;
   try {
-    X = require('@e965/xlsx') as SheetJs;
+    const X = require('@e965/xlsx') as SheetJs;
     const bytes = fs.readFileSync(file);
     const refused = refuse(X, bytes, format);
     if (refused) return refused;
     const text = format === 'html' || format === 'xml2003' ? decodeMarkup(bytes) : null;
     // A page without a table is no export (SheetJS would fall back to reading it as CSV).
     if (format === 'html' && !/<table[\s>]/i.test(text ?? '')) return { ok: false, reason: 'html-xls', detail: 'html' };
-    wb = withQuietConsole(() => (text === null ? X.read(bytes, OPTIONS) : X.read(text, { ...OPTIONS, type: 'string' })));
+    const wb = withQuietConsole(() => (text === null ? X.read(bytes, OPTIONS) : X.read(text, { ...OPTIONS, type: 'string' })));
+    const sheets = sheetsOf(wb, X.SSF as Ssf);
+    return sheets.length > 0 ? { ok: true, sheets } : { ok: false, reason: `${format}-corrupt`, detail: 'no worksheet' };
   } catch (e) {
     return { ok: false, reason: `${format}-corrupt`, detail: e instanceof Error ? e.message : String(e) };
   }
+}
+
+function sheetsOf(wb: WorkBook, ssf: Ssf): LoadedSheet[] {
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: LoadedSheet[] = [];
   for (const name of wb.SheetNames) {
     const ws = worksheetOf(wb, name);
     // NFC like every cell's text: an Excel 95 name in code page 1258 decodes with combining tone marks.
-    if (ws) sheets.push({ name: name.normalize('NFC'), rows: sheetRows(ws, X.SSF as Ssf, date1904) });
+    if (ws) sheets.push({ name: name.normalize('NFC'), rows: sheetRows(ws, ssf, date1904) });
   }
-  if (sheets.length === 0) return { ok: false, reason: `${format}-corrupt`, detail: 'no worksheet' };
-  return { ok: true, sheets };
+  return sheets;
 }
 
 /** A password-protected .xls, which SheetJS would read as garbage rather than refuse. (An encrypted .ods is refused by open.ts.) */
