@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as run from '../../src/read/sheetjs/run';
 import { overLimit, SHEETJS_LIMITS } from '../../src/read/sheetjs/limits';
+import { odsValueCells } from '../../src/read/sheetjs/ods-cells';
 import { byRow, collect, tmpDir, write } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures');
@@ -140,10 +141,42 @@ describe('refused before or instead of parsing', () => {
     expect(load).not.toHaveBeenCalled();
   });
 
+  test('an .ods: its cells with a value are counted before parsing, repeats included', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const file = path.join(FORMATS, 'bao-cao-libreoffice.ods');
+    const content = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))['content.xml']);
+    const { tables } = await collect(file);
+    const read = tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.cells.filter((c) => c !== null).length, 0), 0);
+    expect(odsValueCells(content, Infinity)).toBe(read);
+    const bomb = '<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>';
+    expect(odsValueCells(bomb, SHEETJS_LIMITS.maxOdsCells)).toBeGreaterThan(SHEETJS_LIMITS.maxOdsCells);
+    // LibreOffice's padding: empty cells and rows repeated to the sheet's end cost nothing.
+    expect(odsValueCells('<table:table-row table:number-rows-repeated="1048553"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>', 10)).toBe(0);
+  });
+
   test('an .ods whose parts unpack beyond the limit', () => {
     expect(overLimit({ format: 'ods', fileSize: 1000, unpackedSize: SHEETJS_LIMITS.maxUnpackedBytes + 1 })).toMatch(/^unpacks to/);
     expect(overLimit({ format: 'ods', fileSize: 1000, unpackedSize: 1000 })).toBeNull();
   });
+});
+
+describe('the worker thread bounds what SheetJS may take (the built worker: npm test builds first)', () => {
+  const WORKER = path.resolve(__dirname, '..', '..', 'dist', 'read', 'sheetjs', 'worker.js');
+  const XLS = path.join(FORMATS, 'bao-cao-libreoffice.xls');
+
+  test('past its time: too-large, and the next file gets a fresh thread', async () => {
+    expect(fs.existsSync(WORKER)).toBe(true);
+    const slow = await run.loadSheetsOnWorker(WORKER, XLS, 'xls', { ...SHEETJS_LIMITS, maxMillis: 1 });
+    expect(slow).toEqual({ ok: false, reason: 'xls-too-large', detail: 'over 0.001 s while parsing' });
+    const next = await run.loadSheetsOnWorker(WORKER, XLS, 'xls');
+    expect(next.ok && next.sheets.map((s) => s.name)).toEqual(['Hoạt động', 'Xã hội học tập', 'Hướng dẫn']);
+  });
+
+  test('past its heap: too-large, not the process', async () => {
+    const big = write(dir, 'big.xls', `<table>${'<tr><td>Lớp tin học cơ bản cho người cao tuổi</td><td>1.250</td></tr>'.repeat(200_000)}</table>`);
+    const result = await run.loadSheetsOnWorker(WORKER, big, 'html', { ...SHEETJS_LIMITS, maxHeapMb: 32 });
+    expect(result.ok ? 'read' : result).toEqual({ ok: false, reason: 'html-too-large', detail: 'over 32 MB while parsing' });
+  }, 60_000);
 });
 
 describe('sheet and property names are data, never keys of a prototype', () => {

@@ -21,6 +21,8 @@ export interface SheetjsLimits {
   maxHeapMb: number;
   /** One file's parse, in ms: past it the thread is stopped. */
   maxMillis: number;
+  /** An .ods's cells with a value, repeats counted (ods-cells.ts): about what the heap above holds. */
+  maxOdsCells: number;
 }
 
 export const SHEETJS_LIMITS: SheetjsLimits = {
@@ -28,6 +30,7 @@ export const SHEETJS_LIMITS: SheetjsLimits = {
   maxUnpackedBytes: 256 * MiB,
   maxHeapMb: 512,
   maxMillis: 30_000,
+  maxOdsCells: 2_000_000,
 };
 
 /** What the adapter is told about a file before it reads it (open.ts knows it from the sniff and the zip's directory). */

@@ -8,7 +8,9 @@ import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import type { RawRow, SheetjsFormat, UnreadableReason } from '../types';
 import { hasFilePass } from './biff';
 import { sheetRows, type Ssf } from './cells';
+import { SHEETJS_LIMITS } from './limits';
 import { decodeMarkup } from './markup-text';
+import { odsValueCells } from './ods-cells';
 
 export interface LoadedSheet {
   /** The sheet's name as on its tab (HTML tables: SheetJS's `Sheet1`, `Sheet2`...). */
@@ -69,8 +71,17 @@ function sheetsOf(wb: WorkBook, ssf: Ssf): LoadedSheet[] {
   return sheets;
 }
 
-/** A password-protected .xls, which SheetJS would read as garbage rather than refuse. (An encrypted .ods is refused by open.ts.) */
+/**
+ * What SheetJS would misread or blow up on rather than refuse: a password-protected .xls (read
+ * as garbage), an .ods whose repeated cells multiply into millions. (An encrypted .ods is
+ * refused by open.ts.)
+ */
 function refuse(X: SheetJs, bytes: Buffer, format: SheetjsFormat): LoadResult | null {
+  if (format === 'ods') {
+    const content = X.CFB.find(X.CFB.read(bytes, { type: 'buffer' }), 'content.xml')?.content;
+    const cells = content ? odsValueCells(Buffer.from(content as Uint8Array).toString('utf8'), SHEETJS_LIMITS.maxOdsCells) : 0;
+    return cells > SHEETJS_LIMITS.maxOdsCells ? { ok: false, reason: 'ods-too-large', detail: `over ${SHEETJS_LIMITS.maxOdsCells} cells with repeats` } : null;
+  }
   if (format !== 'xls') return null;
   const cfb = X.CFB.read(bytes, { type: 'buffer' });
   const stream = X.CFB.find(cfb, 'Workbook') ?? X.CFB.find(cfb, 'Book');

@@ -16,7 +16,7 @@ import type { LoadJob, LoadReply } from './worker';
 
 const WORKER_FILE = path.join(__dirname, 'worker.js');
 
-let thread: Worker | null = null;
+let thread: { worker: Worker; heapMb: number } | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 let nextId = 1;
 
@@ -40,18 +40,24 @@ export function loadSheetsOnWorker(workerFile: string, file: string, format: She
 /** A thread's failures are reported to the job that was running (below); between jobs they only retire it. */
 function started(worker: Worker): Worker {
   worker.on('error', () => undefined).on('exit', () => {
-    if (thread === worker) thread = null;
+    if (thread?.worker === worker) thread = null;
   });
   return worker;
 }
 
 function onWorker(workerFile: string, job: LoadJob, limits: SheetjsLimits): Promise<LoadResult> {
   const { Worker } = require('worker_threads') as typeof import('worker_threads');
-  const worker = (thread ??= started(new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb } })));
+  // A heap limit is set when a thread starts: other limits need another thread.
+  if (thread && thread.heapMb !== limits.maxHeapMb) {
+    void thread.worker.terminate();
+    thread = null;
+  }
+  thread ??= { worker: started(new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb } })), heapMb: limits.maxHeapMb };
+  const worker = thread.worker;
   return new Promise<LoadResult>((resolve) => {
     const tooLarge = (detail: string): void => {
       // The thread is spent (out of memory) or busy for good (a loop): the next file gets a new one.
-      if (thread === worker) thread = null;
+      if (thread?.worker === worker) thread = null;
       void worker.terminate();
       settle({ ok: false, reason: `${job.format}-too-large`, detail });
     };
