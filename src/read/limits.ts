@@ -31,17 +31,20 @@ export const MAX_SHEET_PART_BYTES = 1024 * MiB;
 /** XML elements nested deeper than this: real parts nest about 10 deep (extLst, mc:AlternateContent). */
 export const MAX_XML_DEPTH = 64;
 /**
- * Characters between one `<` and the next (a tag with its attributes, or a text node). A cell's
- * text is at most 32.767 characters (≤ 330 k escaped); this leaves room for one over-long cell
- * to be read and reported, and bounds what the XML parser buffers.
+ * Characters the XML parser may buffer for one unfinished token: a text node, an attribute
+ * value, a comment, a CDATA section, a name. A cell's text is at most 32.767 characters (≤ 330 k
+ * escaped); this leaves room for an over-long cell (a million characters) to be read and
+ * reported as such. Checked between chunks, so a token may pass it by one chunk.
  */
-export const MAX_XML_RUN_CHARS = 16 * MiB;
+export const MAX_XML_RUN_CHARS = 4 * MiB;
 /**
- * Cell slots a sheet's rows may span in all, gaps included (a row's cells run from column A to
- * its last value). A dense 1 M-row × 64-column sheet needs 64 M; a few hundred thousand rows
- * with one value in column XFD each would need billions, and minutes of work.
+ * Empty cells a sheet's rows may hold before their values, in all (a row's cells run from
+ * column A to its last value, blanks included). Values cost the bytes that write them; gaps
+ * cost nothing to write and ~20 ns each to hand on, so they are the one way a small part makes
+ * much work: one value in column XFD per row is 16.383 blanks a row. Real sheets have a few per
+ * row (a million rows with 32 blank columns each fit).
  */
-export const MAX_SHEET_CELL_SLOTS = 128 * MiB;
+export const MAX_SHEET_BLANK_CELLS = 32 * MiB;
 
 /** Characters of field text in one CSV record (csv-parse's max_record_size): beyond, an unclosed quote is swallowing the file. */
 export const MAX_CSV_RECORD_CHARS = MiB;

@@ -10,7 +10,7 @@
  * other exporters): a row follows the previous one, a cell the previous cell.
  */
 import { parseAddress, type Address } from './cell-address';
-import { MAX_COLUMNS, MAX_ROWS, MAX_SHEET_CELL_SLOTS, ReadLimitError } from './limits';
+import { MAX_COLUMNS, MAX_ROWS, MAX_SHEET_BLANK_CELLS, ReadLimitError } from './limits';
 import { SPREADSHEETML } from './ooxml-names';
 import { noResult, type CellValue, type RawRow } from './types';
 import { CellTextBuffer, isoDateValue, numberValue, textValue } from './xlsx-cell-values';
@@ -79,7 +79,7 @@ export class SheetXml implements XmlHandler {
   private rowHasAddress = false;
   private cells: CellValue[] | null = null;
   private col = -1;
-  private slots = 0;
+  private blanks = 0;
 
   private inCell = false;
   private type = Type.Number;
@@ -224,9 +224,9 @@ export class SheetXml implements XmlHandler {
     let cells = this.cells;
     if (!cells) cells = this.cells = [];
     const col = this.col;
-    if (col >= cells.length) {
-      this.slots += col + 1 - cells.length;
-      if (this.slots > MAX_SHEET_CELL_SLOTS) throw new ReadLimitError('too-complex', `cells spread over more than ${MAX_SHEET_CELL_SLOTS} places (row ${this.rowNumber})`);
+    if (col > cells.length) {
+      this.blanks += col - cells.length;
+      if (this.blanks > MAX_SHEET_BLANK_CELLS) throw new ReadLimitError('too-complex', `more than ${MAX_SHEET_BLANK_CELLS} blank cells before values (row ${this.rowNumber})`);
       while (cells.length < col) cells.push(null);
     }
     cells[col] = v;
