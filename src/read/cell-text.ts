@@ -35,7 +35,7 @@ export function textCell(s: string): CellValue {
 
 /** The `too-long` marker of a text: its first characters (a surrogate pair is not cut), `…`, and its length. */
 export function tooLong(s: string): CellError {
-  let head = s.slice(0, TOO_LONG_HEAD_CHARS).trimStart();
+  let head = s.slice(0, TOO_LONG_HEAD_CHARS).trim();
   const last = head.charCodeAt(head.length - 1);
   if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
   return { error: `${head}…`, kind: 'too-long', length: s.length };

@@ -91,18 +91,26 @@ export function buildXlsx(sheets: XSheet[], d: Dialect = {}): Buffer {
   const relType = (t: string) => `${d.strict ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'}/${t}`;
 
   const sst: string[] = [];
-  const shared = (runs: Runs, phonetic?: string): number => {
-    sst.push(`<${p}si>${runsXml(p, runs)}${phonetic ? `<${p}rPh sb="0" eb="1"><${p}t>${xmlEscape(phonetic)}</${p}t></${p}rPh>` : ''}</${p}si>`);
-    return sst.length - 1;
+  /** One item per distinct text, or per cell object reused: as Excel shares strings, and what amplification attacks rely on. */
+  const items = new Map<unknown, number>();
+  const shared = (key: unknown, runs: Runs, phonetic?: string): number => {
+    let i = items.get(key);
+    if (i === undefined) {
+      sst.push(`<${p}si>${runsXml(p, runs)}${phonetic ? `<${p}rPh sb="0" eb="1"><${p}t>${xmlEscape(phonetic)}</${p}t></${p}rPh>` : ''}</${p}si>`);
+      i = sst.length - 1;
+      items.set(key, i);
+    }
+    return i;
   };
   const cellXml = (c: XCell, col: number, row: number): string => {
     if (c === null) return d.omitCellR ? `<${p}c/>` : ''; // without addresses, an empty cell keeps the next one in place
     const r = d.omitCellR ? '' : ` r="${ref(col, row)}"`;
     if (typeof c === 'number') return `<${p}c${r}><${p}v>${c}</${p}v></${p}c>`;
     if (typeof c === 'boolean') return `<${p}c${r} t="b"><${p}v>${c ? 1 : 0}</${p}v></${p}c>`;
+    const key: unknown = c;
     if (typeof c === 'string') c = d.strings === 'inline' ? { inline: c } : { shared: c };
     const t = c.t ?? (c.inline !== undefined ? 'inlineStr' : c.shared !== undefined ? 's' : undefined);
-    const v = c.shared !== undefined ? String(shared(c.shared, c.phonetic)) : c.v;
+    const v = c.shared !== undefined ? String(shared(key, c.shared, c.phonetic)) : c.v;
     const is = c.inline !== undefined ? `<${p}is>${runsXml(p, c.inline)}${c.phonetic ? `<${p}rPh sb="0" eb="1"><${p}t>${xmlEscape(c.phonetic)}</${p}t></${p}rPh>` : ''}</${p}is>` : '';
     return `<${p}c${r}${t ? ` t="${t}"` : ''}${c.s !== undefined ? ` s="${c.s}"` : ''}>${c.f !== undefined ? `<${p}f>${xmlEscape(c.f)}</${p}f>` : ''}${v !== undefined ? `<${p}v>${xmlEscape(v)}</${p}v>` : ''}${is}</${p}c>`;
   };
