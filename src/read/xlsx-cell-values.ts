@@ -78,28 +78,41 @@ function dateOnlyIfMidnight(d: Date): Date {
 
 /** Stored characters that can still decode to at most 32.767 (`_xHHHH_` is 7 for 1): past this, a text is too long whatever it holds. */
 const RAW_TEXT_LIMIT = MAX_CELL_CHARS * 7;
+/** Stored characters kept past the limit, for the marker's head. */
+const RAW_HEAD = TOO_LONG_HEAD_CHARS * 7;
 
 /**
  * The text of one string item (shared or inline) gathered from its runs (`<r><t>`), however
- * many: past RAW_TEXT_LIMIT it keeps counting but stops gathering, so a hostile item costs its
- * length once, not its length again per run.
+ * many. Escapes are decoded run by run, as each `<t>` is its own escaped string (an escape is
+ * never split across runs). Past RAW_TEXT_LIMIT it keeps counting but stops gathering, so a
+ * hostile item costs its length once, not its length again per run.
  */
 export class CellTextBuffer {
   private text = '';
+  private run = '';
   private length = 0;
 
   reset(): void {
-    this.text = '';
+    this.text = this.run = '';
     this.length = 0;
   }
 
+  /** Text of the `<t>` being read (one call per text node; a run may have several). */
   add(t: string): void {
     this.length += t.length;
-    if (this.text.length <= RAW_TEXT_LIMIT) this.text += t;
+    if (this.length <= RAW_TEXT_LIMIT) this.run += t;
+    else if (this.text.length + this.run.length < RAW_HEAD) this.run += t.slice(0, RAW_HEAD);
+  }
+
+  /** The `</t>` of a run. */
+  endRun(): void {
+    if (this.run.length > 0) this.text += decodeEscapes(this.run);
+    this.run = '';
   }
 
   value(): CellValue {
-    if (this.length <= RAW_TEXT_LIMIT) return textValue(this.text);
-    return { ...tooLong(decodeEscapes(this.text.slice(0, TOO_LONG_HEAD_CHARS * 7))), length: this.length };
+    this.endRun();
+    if (this.length <= RAW_TEXT_LIMIT) return textCell(this.text);
+    return { ...tooLong(this.text), length: this.length };
   }
 }

@@ -59,6 +59,7 @@ class SharedStringsXml implements XmlHandler {
         this.inItem = false;
         break;
       case S.T:
+        if (this.gathering) this.item.endRun();
         this.gathering = false;
         break;
       case S.RPh:

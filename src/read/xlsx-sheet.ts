@@ -138,9 +138,12 @@ export class SheetXml implements XmlHandler {
 
   close(name: XmlName): void {
     switch (name.code) {
+      case E.T:
+        if (this.gather === Gather.Inline) this.inlineText.endRun();
+        this.gather = Gather.None;
+        break;
       case E.V:
       case E.F:
-      case E.T:
         this.gather = Gather.None;
         break;
       case E.RPh:

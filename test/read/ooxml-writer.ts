@@ -170,3 +170,15 @@ export function editPart(xlsx: Buffer, part: string, edit: (xml: string) => stri
   if (!files[part]) throw new Error(`no part ${part}`);
   return buildZip(Object.entries(files).map(([name, data]) => deflated(name, name === part ? edit(strFromU8(data)) : data)));
 }
+
+/**
+ * Text as Excel stores it (ECMA-376 Part 1, §22.9.2.19): characters XML 1.0 cannot hold (C0
+ * controls but tab and line feed, U+FFFE/U+FFFF, unpaired surrogates) and the carriage return
+ * (which XML would turn into a line feed) as `_xHHHH_`; text that looks like such an escape
+ * gets its underscore escaped (`_x005F_`).
+ */
+export function excelEscape(s: string): string {
+  return s.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) =>
+    `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}

@@ -145,9 +145,14 @@ describe('text as Excel shows it', () => {
     ['lower-case hex', 'a_x000b_b', 'a\u000bb'],
     ['not an escape', 'x_x12_y_xZZZZ_', 'x_x12_y_xZZZZ_'],
   ])('`_xHHHH_` escapes: %s', async (_name, stored, shown) => {
-    for (const c of [{ shared: stored }, { inline: [stored.slice(0, 3), stored.slice(3)] }, { t: 'str', f: 'X1', v: stored }]) {
+    for (const c of [{ shared: stored }, { inline: [stored.slice(0, 1), stored.slice(1)] }, { t: 'str', f: 'X1', v: stored }]) {
       expect(await cellOf(c)).toBe(shown);
     }
+  });
+
+  test('each run is its own escaped string: an escape cut between two runs is text, as written', async () => {
+    expect(await cellOf({ inline: ['a_x00', '0B_b'] })).toBe('a_x000B_b');
+    expect(await cellOf({ shared: ['a_x000B_', 'b'] })).toBe('a\u000bb');
   });
 
   test('decomposed (NFD) text is composed; surrounding spaces are trimmed', async () => {
