@@ -94,16 +94,6 @@ export class XmlStream {
     this.parser = p;
   }
 
-  /** Depth of the element being read (1 for the root). */
-  get depth(): number {
-    return this.open.length;
-  }
-
-  /** The namespace a prefix is bound to now (`''` the default namespace), or undefined. */
-  namespaceOf(prefix: string): string | undefined {
-    return this.bindings.get(prefix);
-  }
-
   /** Every binding now in force, e.g. to restate them in front of a part's tail (xlsx-merges.ts). */
   bindingsInForce(): Array<[prefix: string, uri: string]> {
     return [...this.bindings].filter(([prefix]) => prefix !== 'xml');
