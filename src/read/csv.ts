@@ -58,6 +58,7 @@ class CsvRowIterator extends BatchedRows {
   /** A UTF-8 character cut at the end of the previous chunk, held back so every chunk is whole characters. */
   private carry: Buffer | null = null;
   private pendingHighSurrogate = '';
+  private records = 0;
   /** A cap a pushed record went past: reported once the parser returns. */
   private overCap: ReadLimitError | null = null;
 
@@ -156,8 +157,9 @@ class CsvRowIterator extends BatchedRows {
     // csv-parse counts a CRLF inside quotes as two lines; count a multi-line record's breaks ourselves.
     if (span > 1) span = 1 + lineBreaks(record);
     this.nextLine = start + span;
-    if (start > MAX_ROWS) {
-      this.overCap = new ReadLimitError('too-many-rows', `line ${start} (Excel shows ${MAX_ROWS} rows at most)`);
+    // Excel makes a row of each record, an empty line's too.
+    if (++this.records > MAX_ROWS) {
+      this.overCap = new ReadLimitError('too-many-rows', `record ${this.records} at line ${start} (Excel shows ${MAX_ROWS} rows at most)`);
       return;
     }
     if (record.length > MAX_COLUMNS) {

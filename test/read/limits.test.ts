@@ -110,10 +110,16 @@ describe('CSV', () => {
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
-  test(`line ${MAX_ROWS} is read; a line after it refuses the file`, async () => {
+  test(`row ${MAX_ROWS} (a line each) is read; one more refuses the file`, async () => {
     const f = write(dir, 'rows-past.csv', '1\n'.repeat(MAX_ROWS + 1));
     const r = await count(f);
     expect({ rows: r.rows, last: r.last, reasons: reasons(r.notices) }).toEqual({ rows: MAX_ROWS, last: MAX_ROWS, reasons: ['too-many-rows'] });
+  }, 60_000);
+
+  test('rows are records, as Excel counts them: a quoted line break does not make a row', async () => {
+    const f = write(dir, 'multi-line.csv', '"a\nb"\n'.repeat(600_000)); // 1,2 M lines, 600 k rows
+    const r = await count(f);
+    expect({ rows: r.rows, last: r.last, notices: r.notices }).toEqual({ rows: 600_000, last: 1_199_999, notices: [] });
   }, 60_000);
 
   test(`a field of ${MAX_CELL_CHARS} characters is text; a longer one is a too-long marker`, async () => {
