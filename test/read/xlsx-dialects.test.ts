@@ -246,6 +246,26 @@ describe('merged ranges', () => {
     }
   });
 
+  test('merges asked for while the rows are read; a damaged list gives none and the file notice, once', async () => {
+    const { openTables } = await import('../../src/read/open');
+    const good = write(dir, 'merges-during.xlsx', buildXlsx([{ name: 'S', rows: [['a'], ['b']], merges: ['A1:B1'] }]));
+    for await (const t of openTables(good, () => undefined)) {
+      const rows = [];
+      for await (const r of t.rows) {
+        rows.push(r.row);
+        expect(await t.merges()).toEqual([{ ref: 'A1:B1', top: 1, left: 0, bottom: 1, right: 1 }]);
+      }
+      expect(rows).toEqual([1, 2]);
+    }
+    const bad = write(dir, 'merges-bad.xlsx', editPart(buildXlsx([{ name: 'S', rows: [['a']], merges: ['A1:B1'] }]), SHEET1, (xml) => xml.replace('<mergeCells', '<mergeCells><oops')));
+    const notices: unknown[] = [];
+    for await (const t of openTables(bad, (n) => notices.push(n))) {
+      expect(await t.merges()).toEqual([]);
+      for await (const _ of t.rows);
+    }
+    expect(notices).toEqual([{ code: 'file-unreadable', file: bad, reason: 'corrupt', detail: expect.stringContaining('sheet1.xml') }]);
+  });
+
   test('a sheet without merges, a self-closed sheetData, and a CSV have none', async () => {
     const { openTables } = await import('../../src/read/open');
     const files = [
