@@ -175,6 +175,19 @@ export const UNREADABLE_REASONS: Record<UnreadableReason, Record<Lang, string>> 
     en: 'the file would unpack to an unreasonable size (possibly hostile); not opened',
   },
   ...sheetjsFormatReasons(),
+  // Past the readers' caps (src/read/limits.ts): Excel's own limits, then structure no saved workbook has.
+  'too-many-rows': {
+    vi: 'tệp có hơn 1.048.576 dòng, quá giới hạn của Excel; hãy chia số liệu thành nhiều tệp',
+    en: 'the file has more than 1.048.576 rows, beyond what Excel can hold; split the data into several files',
+  },
+  'too-many-columns': {
+    vi: 'tệp có dòng dài hơn 16.384 cột, quá giới hạn của Excel; tệp không phải do Excel lưu hoặc đã bị hỏng — hãy xin đơn vị gửi lại',
+    en: 'a row runs past 16.384 columns, beyond what Excel can hold; the file was not saved by Excel or is damaged — ask the unit to send it again',
+  },
+  'too-complex': {
+    vi: 'cấu trúc bên trong tệp bất thường (không như Excel hay LibreOffice lưu), có thể là tệp độc hại; không đọc — hãy mở bằng Excel, lưu lại rồi gửi lại',
+    en: 'the file is built in an abnormal way (not as Excel or LibreOffice save it), possibly hostile; not read — open it in Excel, save it and send it again',
+  },
 };
 
 /** Words the checker puts into `expected`. */
@@ -186,6 +199,11 @@ export const EXPECTED: Record<string, Record<Lang, string>> = {
   text: { vi: 'văn bản', en: 'text' },
   endAfterStart: { vi: 'không trước ngày tổ chức', en: 'not before the start date' },
   formulaError: { vi: 'một giá trị, không phải lỗi công thức', en: 'a value, not a formula error' },
+  formulaNoResult: {
+    vi: 'một giá trị; công thức này chưa được tính (tệp do phần mềm khác tạo) — hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại',
+    en: 'a value; this formula was never calculated (the file was made by another program) — open the file in Excel or LibreOffice and save it again',
+  },
+  textLength: { vi: 'tối đa 32.767 ký tự (giới hạn của một ô Excel)', en: 'at most 32.767 characters (the limit of an Excel cell)' },
 };
 
 export const PHOTO_REASONS: Record<'missing' | 'not-image' | 'unreadable', Record<Lang, string>> = {

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { openTables } from '../../src/read/open';
 import * as run from '../../src/read/sheetjs/run';
 import { overLimit, SHEETJS_LIMITS } from '../../src/read/sheetjs/limits';
 import { odsValueCells } from '../../src/read/sheetjs/ods-cells';
@@ -47,6 +48,12 @@ describe('formulas by their cached result, written by LibreOffice', () => {
     expect(rows.get(2)).toEqual([350, 30, utc(2025, 10, 1)]);
     expect(rows.get(3)).toEqual([380, 'Phường Móng Cái 1', utc(2025, 10, 2)]);
     expect(rows.get(4)?.[0]).toEqual({ error: '#DIV/0!' });
+  });
+
+  test.each(['cong-thuc-libreoffice.xls', 'cong-thuc-libreoffice.ods'])('%s: its merged header range, as the XLSX reader gives them', async (name) => {
+    const merges: unknown[] = [];
+    for await (const t of openTables(path.join(FORMATS, name), () => undefined)) merges.push(await t.merges());
+    expect(merges[0]).toEqual([{ ref: 'A1:B1', top: 1, left: 0, bottom: 1, right: 1 }]);
   });
 
   test('a boolean result (.xls)', async () => {

@@ -7,7 +7,7 @@
  */
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { cleanText } from '../cell-text';
-import type { CellValue, RawRow } from '../types';
+import { cellRef, type CellValue, type MergedRange, type RawRow } from '../types';
 
 /** The parts of SheetJS's number-format library (SSF) used here; the package types it `any`. */
 export interface DateCode {
@@ -53,6 +53,18 @@ export function sheetRows(ws: WorkSheet, ssf: Ssf, date1904: boolean): RawRow[] 
     if (last >= 0) rows.push({ row: r + 1, cells: cells.slice(0, last + 1) });
   }
   return rows;
+}
+
+/** The sheet's merged ranges (`!merges`, 0-based both ways) as RawRow counts them: rows 1-based, columns 0-based. */
+export function mergedRanges(ws: WorkSheet): MergedRange[] {
+  const merges = (ws as { '!merges'?: { s: { r: number; c: number }; e: { r: number; c: number } }[] })['!merges'] ?? [];
+  return merges.map(({ s, e }) => ({
+    ref: `${cellRef(s.c, s.r + 1)}:${cellRef(e.c, e.r + 1)}`,
+    top: s.r + 1,
+    left: s.c,
+    bottom: e.r + 1,
+    right: e.c,
+  }));
 }
 
 /** One cell. SheetJS keeps a formula's cached result in `v` (`cellFormula: false` drops the formula itself). */

@@ -37,7 +37,7 @@ export async function* readSheetjsTables(file: string, source: SheetjsSource, on
   const single = source.format === 'html' && result.sheets.length === 1;
   for (const sheet of result.sheets) {
     const name = single ? path.basename(file, path.extname(file)).slice(0, SHEET_NAME_MAX) : sheet.name;
-    const rows = sheet.rows;
-    yield { file, sheet: name, encoding: null, rows: { [Symbol.asyncIterator]: async function* () { yield* rows; } } };
+    const { rows, merges } = sheet;
+    yield { file, sheet: name, encoding: null, rows: { [Symbol.asyncIterator]: async function* () { yield* rows; } }, merges: () => Promise.resolve(merges) };
   }
 }

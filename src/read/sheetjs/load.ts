@@ -5,9 +5,9 @@
  */
 import * as fs from 'fs';
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
-import type { RawRow, SheetjsFormat, UnreadableReason } from '../types';
+import type { MergedRange, RawRow, SheetjsFormat, UnreadableReason } from '../types';
 import { hasFilePass } from './biff';
-import { sheetRows, type Ssf } from './cells';
+import { mergedRanges, sheetRows, type Ssf } from './cells';
 import { SHEETJS_LIMITS } from './limits';
 import { decodeMarkup } from './markup-text';
 import { odsValueCells } from './ods-cells';
@@ -16,6 +16,7 @@ export interface LoadedSheet {
   /** The sheet's name as on its tab (HTML tables: SheetJS's `Sheet1`, `Sheet2`...). */
   name: string;
   rows: RawRow[];
+  merges: MergedRange[];
 }
 
 export type LoadResult =
@@ -66,7 +67,7 @@ function sheetsOf(wb: WorkBook, ssf: Ssf): LoadedSheet[] {
   for (const name of wb.SheetNames) {
     const ws = worksheetOf(wb, name);
     // NFC like every cell's text: an Excel 95 name in code page 1258 decodes with combining tone marks.
-    if (ws) sheets.push({ name: name.normalize('NFC'), rows: sheetRows(ws, ssf, date1904) });
+    if (ws) sheets.push({ name: name.normalize('NFC'), rows: sheetRows(ws, ssf, date1904), merges: mergedRanges(ws) });
   }
   return sheets;
 }
