@@ -189,9 +189,50 @@ export const EXPECTED = {
   text: { vi: 'văn bản', en: 'text' },
   endAfterStart: { vi: 'không trước ngày tổ chức', en: 'not before the start date' },
   formulaError: { vi: 'một giá trị, không phải lỗi công thức', en: 'a value, not a formula error' },
+  formulaNoResult: {
+    vi: 'một giá trị; công thức này chưa được tính (tệp do phần mềm khác tạo) — hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại',
+    en: 'a value; this formula was never calculated (the file was made by another program) — open the file in Excel or LibreOffice and save it again',
+  },
+  textLength: { vi: 'tối đa 32.767 ký tự (giới hạn của một ô Excel)', en: 'at most 32.767 characters (the limit of an Excel cell)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type Expected = keyof typeof EXPECTED;
+
+/** How a message names each format read through SheetJS (read/sheetjs/; read/types.ts `SheetjsFormat`). */
+export const SHEETJS_FORMAT_NAMES = {
+  xls: { vi: 'tệp Excel 97-2003 (.xls)', en: 'the Excel 97-2003 (.xls) file' },
+  ods: { vi: 'tệp OpenDocument/LibreOffice (.ods)', en: 'the OpenDocument/LibreOffice (.ods) file' },
+  html: { vi: 'trang HTML đặt tên bảng tính (.xls)', en: 'the HTML page saved as a spreadsheet (.xls)' },
+  xml2003: { vi: 'tệp "XML Spreadsheet 2003" của Excel', en: 'the Excel "XML Spreadsheet 2003" file' },
+} satisfies Record<string, Record<Lang, string>>;
+
+type SheetjsFormatName = keyof typeof SHEETJS_FORMAT_NAMES;
+
+/** The reasons that name their format: `xls-encrypted`, `ods-corrupt`, `html-too-large`... */
+type SheetjsFormatReason = `${SheetjsFormatName}-corrupt` | `${SheetjsFormatName}-too-large` | 'xls-encrypted' | 'ods-encrypted';
+
+function sheetjsFormatReasons(): Record<SheetjsFormatReason, Record<Lang, string>> {
+  const out = {} as Record<string, Record<Lang, string>>;
+  for (const [format, name] of Object.entries(SHEETJS_FORMAT_NAMES)) {
+    out[`${format}-corrupt`] = {
+      vi: `${name.vi} bị hỏng hoặc không đầy đủ; hãy xin đơn vị gửi lại, hoặc mở bằng Excel/LibreOffice và lưu lại dạng .xlsx`,
+      en: `${name.en} is corrupt or truncated; ask the unit to send it again, or open it in Excel/LibreOffice and save it as .xlsx`,
+    };
+    out[`${format}-too-large`] = {
+      vi: `${name.vi} quá lớn hoặc quá phức tạp để đọc (có thể là tệp độc hại); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx`,
+      en: `${name.en} is too large or too complex to read (possibly hostile); open it in Excel/LibreOffice and save it as .xlsx`,
+    };
+  }
+  out['xls-encrypted'] = {
+    vi: `${SHEETJS_FORMAT_NAMES.xls.vi} được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại`,
+    en: `${SHEETJS_FORMAT_NAMES.xls.en} is protected by a password; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again`,
+  };
+  out['ods-encrypted'] = {
+    vi: `${SHEETJS_FORMAT_NAMES.ods.vi} được đặt mật khẩu; hãy mở bằng LibreOffice, chọn Lưu thành và bỏ chọn "Lưu với mật khẩu"`,
+    en: `${SHEETJS_FORMAT_NAMES.ods.en} is protected by a password; open it in LibreOffice, use Save As and untick "Save with password"`,
+  };
+  return out as Record<SheetjsFormatReason, Record<Lang, string>>;
+}
 
 /**
  * Why a file cannot be read, by the reason its reader gives (read/types.ts `UnreadableReason`:
@@ -203,16 +244,12 @@ export const UNREADABLE_REASONS = {
   denied: { vi: 'không có quyền đọc tệp; hãy kiểm tra quyền truy cập', en: 'no permission to read the file; check its access rights' },
   empty: { vi: 'tệp rỗng (0 byte)', en: 'the file is empty (0 bytes)' },
   'not-spreadsheet': {
-    vi: 'không phải bảng tính CSV hoặc XLSX; hãy mở bằng Excel và lưu lại dạng .xlsx',
-    en: 'not a CSV or XLSX spreadsheet; open it in Excel and save it as .xlsx',
-  },
-  xls: {
-    vi: 'định dạng Excel 97-2003 (.xls) cũ; hãy mở bằng Excel và lưu lại dạng .xlsx',
-    en: 'old Excel 97-2003 (.xls) format; open it in Excel and save it as .xlsx',
+    vi: 'không phải bảng tính (CSV, XLSX, XLSM, XLS, ODS); hãy mở bằng Excel và lưu lại dạng .xlsx',
+    en: 'not a spreadsheet (CSV, XLSX, XLSM, XLS, ODS); open it in Excel and save it as .xlsx',
   },
   'html-xls': {
-    vi: 'đây là trang HTML đặt tên .xls (thường do phần mềm xuất ra); hãy mở bằng Excel và lưu lại dạng .xlsx',
-    en: 'this is an HTML page named .xls (as some software exports); open it in Excel and save it as .xlsx',
+    vi: 'đây là trang HTML đặt tên bảng tính nhưng không có bảng số liệu nào (có thể là trang đăng nhập hoặc trang báo lỗi của phần mềm); hãy tải lại tệp từ phần mềm',
+    en: 'this is an HTML page named as a spreadsheet but it holds no table (perhaps a login or error page of the software that exported it); download the file again',
   },
   encrypted: {
     vi: 'tệp được đặt mật khẩu; hãy gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại',
@@ -225,6 +262,20 @@ export const UNREADABLE_REASONS = {
   'too-large': {
     vi: 'tệp giải nén ra quá lớn, có thể là tệp độc hại; không mở',
     en: 'the file would unpack to an unreasonable size (possibly hostile); not opened',
+  },
+  ...sheetjsFormatReasons(),
+  // Past the readers' caps (read/limits.ts): Excel's own limits, then structure no saved workbook has.
+  'too-many-rows': {
+    vi: 'tệp có hơn 1.048.576 dòng, quá giới hạn của Excel; hãy chia số liệu thành nhiều tệp',
+    en: 'the file has more than 1.048.576 rows, beyond what Excel can hold; split the data into several files',
+  },
+  'too-many-columns': {
+    vi: 'tệp có dòng dài hơn 16.384 cột, quá giới hạn của Excel; tệp không phải do Excel lưu hoặc đã bị hỏng — hãy xin đơn vị gửi lại',
+    en: 'a row runs past 16.384 columns, beyond what Excel can hold; the file was not saved by Excel or is damaged — ask the unit to send it again',
+  },
+  'too-complex': {
+    vi: 'cấu trúc bên trong tệp bất thường (không như Excel hay LibreOffice lưu), có thể là tệp độc hại; không đọc — hãy mở bằng Excel, lưu lại rồi gửi lại',
+    en: 'the file is built in an abnormal way (not as Excel or LibreOffice save it), possibly hostile; not read — open it in Excel, save it and send it again',
   },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -102,8 +102,8 @@ export const FATAL_MESSAGES: Record<FatalKey, Msg> = {
   },
   'input-missing': { vi: (p) => `Không tìm thấy ${p.value}`, en: (p) => `${p.value} not found` },
   'no-inputs': {
-    vi: () => 'Không có tệp .csv hoặc .xlsx nào để đọc',
-    en: () => 'No .csv or .xlsx file to read',
+    vi: () => 'Không có tệp .csv, .xlsx, .xlsm, .xls hoặc .ods nào để đọc',
+    en: () => 'No .csv, .xlsx, .xlsm, .xls or .ods file to read',
   },
   'units-unreadable': {
     vi: (p) => `Không đọc được danh mục đơn vị ${p.value}: ${detailOf(p, 'vi')}`,

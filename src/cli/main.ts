@@ -20,7 +20,7 @@ const COMMANDS: { name: string; describe: (c: Command) => Command; load: () => {
     describe: (c) =>
       c
         .description('check spreadsheets (files or folders) against the input contract')
-        .argument('<inputs...>', '.csv/.xlsx files or folders')
+        .argument('<inputs...>', '.csv/.xlsx/.xlsm/.xls/.ods files or folders')
         .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
         .option('--strict', 'warnings count as errors for the exit status')
         .addHelpText('after', '\nExample:\n  lllweek validate nop-bao-cao/ --format json > ket-qua.json; echo $?\n'),
@@ -31,7 +31,7 @@ const COMMANDS: { name: string; describe: (c: Command) => Command; load: () => {
     describe: (c) =>
       c
         .description('validate, aggregate and write the report (.docx, .xlsx)')
-        .argument('<inputs...>', '.csv/.xlsx files or folders')
+        .argument('<inputs...>', '.csv/.xlsx/.xlsm/.xls/.ods files or folders')
         .option('-o, --out <dir>', 'output folder', '.')
         .option('--format <list>', 'docx,xlsx,html', 'docx,xlsx')
         .option('--eml', 'also write an e-mail draft (.eml) with the files attached')

@@ -1,22 +1,25 @@
 /**
  * CSV rows, streamed. Hot path: validating a 1 M-row file must cost not much more than a bare
  * csv-parse pass, so per row there is one RawRow object, csv-parse's own array is reused as
- * `cells`, no async generator (a hand-written iterator costs a third of one per row), and NFC
- * is skipped for chunks proven NFC-inert (nfc-stable.ts).
+ * `cells`, rows are served from batches (batched-rows.ts), and NFC is skipped for chunks proven
+ * NFC-inert (nfc-stable.ts). The caps of limits.ts apply: Excel's rows, columns and cell length,
+ * and csv-parse's record size.
  */
 import * as fs from 'fs';
 import { pipeline, type Readable } from 'stream';
 import * as iconv from 'iconv-lite';
-import { Parser } from 'csv-parse';
-import { cleanText, trimToNull } from './cell-text';
+import { BatchedRows, iterateOnce } from './batched-rows';
+import { cleanText, tooLong, trimToNull } from './cell-text';
 import { decodeHead, detectDelimiter, detectEncoding, ICONV_NAME, type CsvDelimiter, type CsvEncoding } from './csv-detect';
+import { csvEngine, type CsvEngine } from './csv-engine';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_CSV_RECORD_CHARS, MAX_ROWS, ReadLimitError } from './limits';
 import { utf8NfcInert, wholeUtf8Length } from './nfc-stable';
-import type { CellValue, RawRow, ReadNotice, SourceTable } from './types';
+import type { CellValue, ReadNotice, SourceTable } from './types';
 
-/** A record larger than this is an unclosed quote swallowing the file, not data: stop before it fills memory. */
-const MAX_RECORD_BYTES = 1024 * 1024;
 /** Read size; exported for the tests that place text across a chunk boundary. */
 export const CHUNK_BYTES = 256 * 1024;
+/** Bytes parsed between two looks at the record being read: a record can outgrow the column cap by at most this many fields. */
+const SLICE_BYTES = 64 * 1024;
 
 /**
  * The CSV file as one table. `head` is the file's first bytes (at least 1 MB when the file is
@@ -26,44 +29,23 @@ export function openCsv(file: string, head: Uint8Array, fileSize: number, onNoti
   const { encoding, guessed } = detectEncoding(head, head.length >= fileSize);
   if (guessed) onNotice({ code: 'encoding-guessed', file, encoding });
   const delimiter = detectDelimiter(decodeHead(head, encoding));
-  return { file, sheet: null, encoding, rows: csvRows(file, encoding, delimiter, onNotice) };
-}
-
-/** Rows of a CSV file read with the given encoding and delimiter. Iterate once. */
-export function csvRows(file: string, encoding: CsvEncoding, delimiter: CsvDelimiter, onNotice: (n: ReadNotice) => void): AsyncIterable<RawRow> {
-  let used = false;
   return {
-    [Symbol.asyncIterator]() {
-      if (used) throw new Error(`rows of ${file} can be iterated only once`);
-      used = true;
-      return new CsvRowIterator(file, encoding, delimiter, onNotice);
-    },
+    file,
+    sheet: null,
+    encoding,
+    rows: iterateOnce(file, () => new CsvRowIterator(file, encoding, delimiter, onNotice)),
+    merges: () => Promise.resolve([]),
   };
 }
 
-/** What csv-parse's stream Parser drives internally; see CsvRowIterator for why we drive it ourselves. */
-interface CsvParseApi {
-  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
-  /** `lines`: lines seen so far; `bytes`: at push time, the offset just past the record (in the bytes we fed). */
-  info: { lines: number; bytes: number };
-}
-
-const DONE: IteratorResult<RawRow> = { value: undefined, done: true };
-
 /**
- * Feeds file chunks to csv-parse's incremental parser, the engine of its stream `Parser`,
- * rather than piping into the stream: a stream that errors drops the records it had
- * buffered, and every row before a syntax error must reach the checker; and `info` can be
- * read at the moment each record is pushed, without the two objects per record that
- * csv-parse's `info`/`on_record` options allocate.
+ * Feeds file chunks to csv-parse's incremental parser (csv-engine.ts), a slice at a time. A
+ * syntax error, a cap or an I/O error ends the file with one notice; the rows before it stand.
  */
-class CsvRowIterator implements AsyncIterator<RawRow> {
-  private readonly api: CsvParseApi;
+class CsvRowIterator extends BatchedRows {
+  private readonly engine: CsvEngine;
   private readonly chunks: Readable;
   private readonly chunkIterator: AsyncIterator<Buffer | string>;
-  private batch: RawRow[] = [];
-  private index = 0;
-  private finished = false;
 
   /** The editor line where the next record starts, and csv-parse's line count at the previous record's end. */
   private nextLine = 1;
@@ -76,6 +58,9 @@ class CsvRowIterator implements AsyncIterator<RawRow> {
   /** A UTF-8 character cut at the end of the previous chunk, held back so every chunk is whole characters. */
   private carry: Buffer | null = null;
   private pendingHighSurrogate = '';
+  private records = 0;
+  /** A cap a pushed record went past: reported once the parser returns. */
+  private overCap: ReadLimitError | null = null;
 
   constructor(
     private readonly file: string,
@@ -83,41 +68,21 @@ class CsvRowIterator implements AsyncIterator<RawRow> {
     delimiter: CsvDelimiter,
     private readonly onNotice: (n: ReadNotice) => void,
   ) {
-    const parser = new Parser({
+    super();
+    this.engine = csvEngine({
       delimiter,
       bom: true,
       relax_column_count: true,
       relax_quotes: true, // a stray quote inside a field (`Trường "A"`) is text, as Excel reads it
       skip_empty_lines: false, // empty lines must still count for line numbers
-      max_record_size: MAX_RECORD_BYTES,
+      max_record_size: MAX_CSV_RECORD_CHARS,
     });
-    const api = (parser as unknown as { api?: CsvParseApi }).api;
-    if (!api || typeof api.parse !== 'function') throw new Error('csv-parse: incremental parser API not found');
-    this.api = api;
     this.chunks = source(file, encoding);
     this.chunkIterator = this.chunks[Symbol.asyncIterator]();
   }
 
-  next(): Promise<IteratorResult<RawRow>> {
-    if (this.index < this.batch.length) return Promise.resolve({ value: this.batch[this.index++], done: false });
-    return this.refill();
-  }
-
-  /** The consumer stopped early: release the file. */
-  return(): Promise<IteratorResult<RawRow>> {
-    this.finish();
-    return Promise.resolve(DONE);
-  }
-
-  private async refill(): Promise<IteratorResult<RawRow>> {
-    this.batch = [];
-    this.index = 0;
-    while (this.batch.length === 0 && !this.finished) await this.step();
-    return this.index < this.batch.length ? { value: this.batch[this.index++], done: false } : DONE;
-  }
-
   /** Reads one chunk and parses it; at the end of the file, flushes the parser. */
-  private async step(): Promise<void> {
+  protected async step(): Promise<void> {
     let r: IteratorResult<Buffer | string>;
     try {
       r = await this.chunkIterator.next();
@@ -153,41 +118,65 @@ class CsvRowIterator implements AsyncIterator<RawRow> {
     return Buffer.from(text, 'utf8');
   }
 
-  /** Parses bytes (or flushes); false when csv-parse reported a syntax error, which ends the file. */
+  /** Parses bytes (or flushes), a slice at a time; false when the file ended here (a syntax error, a cap). */
   private feed(buf: Buffer | undefined, end: boolean): boolean {
-    if (buf) {
-      this.chunkInert = utf8NfcInert(buf);
-      if (!this.chunkInert) this.nonInertEnd = this.fed + buf.length;
-      this.fed += buf.length;
+    if (!buf) return this.parse(undefined, end);
+    this.chunkInert = utf8NfcInert(buf);
+    for (let at = 0; at < buf.length; at += SLICE_BYTES) {
+      const slice = buf.subarray(at, at + SLICE_BYTES);
+      if (!this.chunkInert) this.nonInertEnd = this.fed + slice.length;
+      this.fed += slice.length;
+      if (!this.parse(slice, end && at + SLICE_BYTES >= buf.length)) return false;
     }
-    const err = this.api.parse(buf, end, this.push, noClose);
+    return true;
+  }
+
+  private parse(bytes: Buffer | undefined, end: boolean): boolean {
+    const err = this.engine.parse(bytes, end, this.push);
     if (err) {
       this.onNotice({ code: 'csv-malformed', file: this.file, row: this.nextLine, detail: describe(err) });
+      this.finish();
+      return false;
+    }
+    if (!this.overCap && this.engine.openFields > MAX_COLUMNS) this.overCap = tooManyFields(this.nextLine);
+    if (this.overCap) {
+      this.onNotice({ code: 'file-unreadable', file: this.file, reason: this.overCap.reason, detail: this.overCap.message });
       this.finish();
       return false;
     }
     return true;
   }
 
-  /** csv-parse's push callback: one record, synchronously, while `info` still describes it. */
+  /** csv-parse's push callback: one record, synchronously, while the engine still describes it. */
   private readonly push = (record: string[]): void => {
+    if (this.overCap) return;
     const start = this.nextLine;
-    const lines = this.api.info.lines;
+    const lines = this.engine.lines;
     let span = lines - this.parserLines;
     this.parserLines = lines;
     // csv-parse counts a CRLF inside quotes as two lines; count a multi-line record's breaks ourselves.
     if (span > 1) span = 1 + lineBreaks(record);
     this.nextLine = start + span;
+    // Excel makes a row of each record, an empty line's too.
+    if (++this.records > MAX_ROWS) {
+      this.overCap = new ReadLimitError('too-many-rows', `record ${this.records} at line ${start} (Excel shows ${MAX_ROWS} rows at most)`);
+      return;
+    }
+    if (record.length > MAX_COLUMNS) {
+      this.overCap = tooManyFields(start);
+      return;
+    }
 
     // NFC can be skipped when every byte of the record lies in NFC-inert chunks: the current
     // chunk (where the record ends) and everything since the record's start.
     const inert = this.chunkInert && this.recordStart >= this.nonInertEnd;
-    this.recordStart = this.api.info.bytes;
+    this.recordStart = this.engine.recordEnd;
 
     const cells = record as unknown as CellValue[];
     let any = false;
     for (let i = 0; i < record.length; i++) {
-      const v = inert ? trimToNull(record[i]) : cleanText(record[i]);
+      const f = record[i];
+      const v = f.length > MAX_CELL_CHARS ? tooLong(f) : inert ? trimToNull(f) : cleanText(f);
       cells[i] = v;
       if (v !== null) any = true;
     }
@@ -195,13 +184,15 @@ class CsvRowIterator implements AsyncIterator<RawRow> {
     if (any) this.batch.push({ row: start, cells });
   };
 
-  private finish(): void {
-    this.finished = true;
+  protected release(): void {
     this.chunks.destroy();
   }
 }
 
-function noClose(): void {}
+function tooManyFields(line: number): ReadLimitError {
+  return new ReadLimitError('too-many-columns', `line ${line} has more than ${MAX_COLUMNS} fields`);
+}
+
 
 /** Bytes for UTF-8 (csv-parse strips the BOM), text via iconv-lite for the others (iconv strips UTF-16 BOMs). */
 function source(file: string, encoding: CsvEncoding): Readable {

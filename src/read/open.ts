@@ -4,10 +4,12 @@ import type { FileHandle } from 'fs/promises';
 import { inspectCfb } from './cfb';
 import { openCsv } from './csv';
 import { UTF8_CHECK_BYTES } from './csv-detect';
-import { SNIFF_BYTES, sniffBytes } from './sniff';
+import { ReadLimitError } from './limits';
+import type { SheetjsSource } from './sheetjs';
+import { inspectOds, SNIFF_BYTES, sniffBytes } from './sniff';
 import type { ReadNotice, SourceTable, UnreadableReason } from './types';
-import { readWorkbookLayout, WORKBOOK_PART, type WorkbookParts } from './workbook-layout';
-import type { ZipEntry } from './zip';
+import { readXlsxTables } from './xlsx';
+import { readPackage, type WorkbookParts } from './xlsx-package';
 import { inspectZip } from './zip-guard';
 
 /** Bytes read up front: enough for the sniffer and for the CSV encoding check (plus a cut character). */
@@ -16,6 +18,7 @@ const HEAD_BYTES = Math.max(SNIFF_BYTES, UTF8_CHECK_BYTES) + 4;
 type Plan =
   | { kind: 'csv'; table: SourceTable }
   | { kind: 'xlsx'; workbook: WorkbookParts }
+  | { kind: 'sheetjs'; source: SheetjsSource }
   | { kind: 'unreadable'; reason: UnreadableReason; detail?: string };
 
 /**
@@ -33,9 +36,11 @@ export async function* openTables(file: string, onNotice: (n: ReadNotice) => voi
       yield plan.table;
       return;
     case 'xlsx':
-      // exceljs's parsers load only for a workbook.
-      const { readXlsxTables } = require('./xlsx') as typeof import('./xlsx');
       yield* readXlsxTables(file, plan.workbook, onNotice);
+      return;
+    case 'sheetjs':
+      // .xls, .ods, HTML and XML Spreadsheet 2003: SheetJS (and its 1.4 MB of code) loads only for them.
+      yield* (require('./sheetjs') as typeof import('./sheetjs')).readSheetjsTables(file, plan.source, onNotice);
   }
 }
 
@@ -67,36 +72,34 @@ async function planFile(file: string, onNotice: (n: ReadNotice) => void): Promis
     switch (sniffed.kind) {
       case 'unreadable':
         return sniffed;
-      case 'cfb':
-        return { kind: 'unreadable', ...(await inspectCfb(fh, size, bytes)) };
+      case 'cfb': {
+        const verdict = await inspectCfb(fh, size, bytes);
+        return verdict.kind === 'xls' ? { kind: 'sheetjs', source: { format: 'xls', fileSize: size } } : verdict;
+      }
+      case 'sheetjs':
+        return { kind: 'sheetjs', source: { format: sniffed.format, fileSize: size } };
       case 'csv':
         return { kind: 'csv', table: openCsv(file, bytes, size, onNotice) };
       case 'zip': {
         const verdict = await inspectZip(fh, size);
         if (!verdict.ok) return { kind: 'unreadable', reason: verdict.reason, detail: verdict.detail };
-        const foreign = notAWorkbook(verdict.entries);
-        if (foreign) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: foreign };
-        return { kind: 'xlsx', workbook: await readWorkbookLayout(fh, size, verdict.entries) };
+        const ods = await inspectOds(fh, size, verdict.entries);
+        if (ods?.kind === 'unreadable') return ods;
+        if (ods) return { kind: 'sheetjs', source: { format: 'ods', fileSize: size, unpackedSize: verdict.entries.reduce((n, e) => n + e.uncompressedSize, 0) } };
+        // By content, not by name: an .xlsm, or a workbook saved under any name, reads the same.
+        const pkg = await readPackage(fh, size, verdict.entries);
+        if (pkg.kind === 'foreign') return { kind: 'unreadable', reason: 'not-spreadsheet', detail: pkg.detail };
+        return { kind: 'xlsx', workbook: pkg.workbook };
       }
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     if (code) return ioFailure(e);
-    return { kind: 'unreadable', reason: 'corrupt', detail: (e as Error)?.message ?? String(e) };
+    const reason = e instanceof ReadLimitError ? e.reason : 'corrupt';
+    return { kind: 'unreadable', reason, detail: (e as Error)?.message ?? String(e) };
   } finally {
     await fh.close().catch(() => undefined);
   }
-}
-
-/** A zip without `xl/workbook.xml`: name what it is when we can tell (the message can then say "this is a Word file"). */
-function notAWorkbook(entries: ZipEntry[]): string | null {
-  const names = new Set(entries.map((e) => e.name));
-  if (names.has(WORKBOOK_PART)) return null;
-  if (names.has('xl/workbook.bin')) return 'xlsb';
-  if (names.has('word/document.xml')) return 'docx';
-  if (names.has('ppt/presentation.xml')) return 'pptx';
-  if (names.has('content.xml') && names.has('mimetype')) return 'opendocument';
-  return 'zip';
 }
 
 function ioFailure(e: unknown): Plan {

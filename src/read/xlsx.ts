@@ -1,104 +1,107 @@
 /**
- * XLSX tables: each sheet's part streamed straight from its place in the zip (zip.ts, zlib) into
- * exceljs's worksheet reader, so that memory stays flat on 100 k rows. The shared strings and
- * styles are read first, whatever the zip's order; sheets come in workbook (tab) order with their
- * real names (workbook-layout.ts), and a sheet's rows are read only when they are iterated.
- *
- * exceljs's streaming *workbook* reader is not used: it reads the zip front to back and depends
- * on the parts' order (see workbook-layout.ts), and its zip library (unzipper) alone took ~0.15 s
- * to load. The worksheet reader, the shared-strings and the styles parsers are exceljs's own.
+ * XLSX tables: the workbook's shared strings and styles are read first, whatever the zip's order;
+ * then each sheet's part is streamed straight from its place in the zip (zip.ts, zlib) through
+ * the sheet reader (xlsx-sheet.ts) only when its rows are iterated, so memory stays flat however
+ * many rows. Sheets come in tab order with their real names (xlsx-package.ts).
  */
-import type ExcelJS from 'exceljs';
-import type { ReadNotice, RawRow, SourceTable } from './types';
-import type { WorkbookParts } from './workbook-layout';
-import { entryChunks, type ZipPart } from './zip';
-import { rawRowOf } from './xlsx-cells';
+import { BatchedRows, iterateOnce } from './batched-rows';
+import { MAX_SHEET_PART_BYTES, ReadLimitError, assertPartSize } from './limits';
+import type { MergedRange, ReadNotice, SourceTable } from './types';
+import type { SheetPart, WorkbookParts } from './xlsx-package';
+import { readMerges } from './xlsx-merges';
+import { readSharedStrings } from './xlsx-shared-strings';
+import { SHEET_VOCABULARY, SheetXml, type SheetContext } from './xlsx-sheet';
+import { readDateStyles } from './xlsx-styles';
+import { XmlStream } from './xml-stream';
+import { entryChunks } from './zip';
 
-const WorksheetReader = require('exceljs/lib/stream/xlsx/worksheet-reader') as new (args: {
-  workbook: WorkbookContext;
-  id: string;
-  iterator: AsyncIterable<Buffer>;
-  options: { worksheets: 'emit'; hyperlinks: 'ignore' };
-}) => AsyncIterable<ExcelJS.Row>;
-
-/** exceljs's parsers of `xl/sharedStrings.xml` and `xl/styles.xml` (its internals, typed loosely). */
-interface XformParser {
-  parseStream(stream: AsyncIterable<Buffer>): Promise<unknown>;
-}
-const SharedStringsXform = require('exceljs/lib/xlsx/xform/strings/shared-strings-xform') as new () => XformParser & { values: unknown[] };
-const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => XformParser & { init(): void };
-
-/** What exceljs's worksheet reader takes from its workbook. */
-interface WorkbookContext {
-  sharedStrings: unknown[];
-  styles: unknown;
-  properties: { model: { date1904: boolean } };
-}
-
-/** The yielded tables of one XLSX file, in workbook order. Never throws; failures become one `corrupt` notice. */
+/**
+ * The tables of one XLSX file, in workbook order. Never throws: a damaged part or one past a cap
+ * (limits.ts) becomes one `file-unreadable` notice; the rows read before it stand, and no table
+ * follows it (what comes after a damaged sheet cannot be trusted either).
+ */
 export async function* readXlsxTables(file: string, workbook: WorkbookParts, onNotice: (n: ReadNotice) => void): AsyncGenerator<SourceTable> {
   let failed = false;
   const fail = (err: unknown): void => {
     if (failed) return;
     failed = true;
-    onNotice({ code: 'file-unreadable', file, reason: 'corrupt', detail: messageOf(err) });
+    const reason = err instanceof ReadLimitError ? err.reason : 'corrupt';
+    onNotice({ code: 'file-unreadable', file, reason, detail: err instanceof Error ? err.message : String(err) });
   };
-  let context: WorkbookContext;
+  let context: SheetContext;
   try {
-    context = await contextOf(file, workbook);
+    context = {
+      sharedStrings: await readSharedStrings(file, workbook.sharedStrings),
+      dateStyles: await readDateStyles(file, workbook.styles),
+      date1904: workbook.date1904,
+    };
   } catch (e) {
     fail(e);
     return;
   }
   for (const sheet of workbook.sheets) {
-    yield sheetTable(file, sheet.name, sheet.zip, context, fail);
-    // A damaged sheet ends the file: what follows it cannot be trusted either.
+    yield sheetTable(file, sheet, context, fail);
     if (failed) return;
   }
 }
 
-async function contextOf(file: string, workbook: WorkbookParts): Promise<WorkbookContext> {
-  let sharedStrings: unknown[] = [];
-  if (workbook.sharedStrings) {
-    const xform = new SharedStringsXform();
-    await xform.parseStream(entryChunks(file, workbook.sharedStrings));
-    sharedStrings = xform.values;
-  }
-  const styles = new StylesXform();
-  if (workbook.styles) await styles.parseStream(entryChunks(file, workbook.styles));
-  else styles.init(); // exceljs's default styles: cells without a style part still resolve
-  return { sharedStrings, styles, properties: { model: { date1904: workbook.date1904 } } };
-}
-
-function sheetTable(file: string, name: string, part: ZipPart, context: WorkbookContext, fail: (e: unknown) => void): SourceTable {
-  let used = false;
+function sheetTable(file: string, sheet: SheetPart, context: SheetContext, fail: (e: unknown) => void): SourceTable {
+  let merges: Promise<MergedRange[]> | null = null;
   return {
     file,
-    sheet: name,
+    sheet: sheet.name,
     encoding: null,
-    rows: {
-      [Symbol.asyncIterator]() {
-        if (used) throw new Error(`rows of sheet "${name}" can be iterated only once`);
-        used = true;
-        return sheetRows(file, part, context, fail);
-      },
-    },
+    rows: iterateOnce(`sheet "${sheet.name}"`, () => new SheetRows(file, sheet, context, fail)),
+    merges: () =>
+      (merges ??= readMerges(file, sheet.zip).catch((e: unknown) => {
+        fail(e);
+        return [];
+      })),
   };
 }
 
-/** The sheet's rows with a value. Corrupt XML or zip data: the rows so far stand, the file is reported. */
-async function* sheetRows(file: string, part: ZipPart, context: WorkbookContext, fail: (e: unknown) => void): AsyncGenerator<RawRow> {
-  const reader = new WorksheetReader({ workbook: context, id: part.name, iterator: entryChunks(file, part), options: { worksheets: 'emit', hyperlinks: 'ignore' } });
-  try {
-    for await (const row of reader) {
-      const raw = rawRowOf(row, context.properties.model.date1904);
-      if (raw) yield raw;
-    }
-  } catch (e) {
-    fail(e);
-  }
-}
+/** A sheet's rows that hold a value, read a chunk of its part at a time. */
+class SheetRows extends BatchedRows {
+  private readonly chunks: AsyncGenerator<Buffer>;
+  private readonly xml: XmlStream;
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  constructor(
+    file: string,
+    sheet: SheetPart,
+    context: SheetContext,
+    private readonly fail: (e: unknown) => void,
+  ) {
+    super();
+    this.chunks = entryChunks(file, sheet.zip);
+    this.xml = new XmlStream(sheet.part, SHEET_VOCABULARY, new SheetXml(context, (row) => this.batch.push(row)));
+    try {
+      assertPartSize(sheet.zip, MAX_SHEET_PART_BYTES);
+    } catch (e) {
+      this.stop(e);
+    }
+  }
+
+  protected async step(): Promise<void> {
+    try {
+      const r = await this.chunks.next();
+      if (r.done) {
+        this.xml.end();
+        this.finish();
+      } else {
+        this.xml.write(r.value);
+      }
+    } catch (e) {
+      this.stop(e);
+    }
+  }
+
+  protected release(): void {
+    this.chunks.return(undefined).catch(() => undefined);
+  }
+
+  /** Damaged or past a cap: the rows parsed so far stand, the file is reported. */
+  private stop(e: unknown): void {
+    this.fail(e);
+    this.finish();
+  }
 }

@@ -1,10 +1,11 @@
 /**
- * Zip-bomb guard: judge an XLSX by its central directory, before exceljs (or anything) inflates
- * a byte. A 300 KB upload that unpacks to gigabytes must be refused up front, not after it has
- * filled the memory or the temp folder.
+ * Zip-bomb guard: judge an XLSX by its central directory, before anything inflates a byte. A
+ * 300 KB upload that unpacks to gigabytes must be refused up front, not after it has filled the
+ * memory.
  *
- * Limit: the declared sizes are what we check. A zip whose central directory lies about its
- * sizes gets past this guard; exceljs then streams it (memory stays bounded, time does not).
+ * The declared sizes are what is checked here. A zip whose central directory lies about them
+ * gets past this guard, but no further: zip.ts stops inflating a part at its declared size, and
+ * limits.ts caps each part's declared size.
  */
 import type { FileHandle } from 'fs/promises';
 import { readCentralDirectory, readEndOfCentralDirectory, ZipFormatError, type ZipEntry } from './zip';

@@ -1,6 +1,6 @@
 import type { ColumnType } from '../catalog/columns';
 import type { Expected } from '../catalog/issues';
-import { isCellError, type CellValue } from '../read/types';
+import { isCellError, type CellError, type CellValue } from '../read/types';
 import { parseViNumber } from '../text/vi-number';
 import { isoFromDate, isoFromExcelSerial, parseViDate, type IsoDate } from '../text/vi-date';
 
@@ -14,13 +14,23 @@ const BLANK = { ok: true as const, value: null };
 const typeError = (expected: Expected) => ({ ok: false as const, code: 'cell-type' as const, expected });
 const rangeError = (expected: Expected) => ({ ok: false as const, code: 'cell-range' as const, expected });
 
+/**
+ * A cell the reader could not take as a value (read/types.ts, CellError): a formula's error
+ * result or a formula never calculated is `cell-type`; text past Excel's 32.767 characters is
+ * `cell-range`.
+ */
+function notAValue(v: CellError): Parsed<never> {
+  if (v.kind === 'too-long') return rangeError('textLength');
+  return typeError(v.kind === 'no-result' ? 'formulaNoResult' : 'formulaError');
+}
+
 function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
 }
 
 export function parseText(v: CellValue): Parsed<string> {
   if (isBlank(v)) return BLANK;
-  if (isCellError(v)) return typeError('formulaError');
+  if (isCellError(v)) return notAValue(v);
   if (v instanceof Date) return { ok: true, value: isoFromDate(v) };
   return { ok: true, value: String(v).trim() };
 }
@@ -36,7 +46,7 @@ const DIGITS = /^\d+$/;
 /** Whole numbers ≥ min (counts ≥ 0, sessions ≥ 1), written the vi-VN way or numeric. */
 export function parseWhole(v: CellValue, min: number, expected: Expected): Parsed<number> {
   if (isBlank(v)) return BLANK;
-  if (isCellError(v)) return typeError('formulaError');
+  if (isCellError(v)) return notAValue(v);
   let n: number;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string') {
@@ -59,7 +69,7 @@ export function parseWhole(v: CellValue, min: number, expected: Expected): Parse
  */
 export function parseRate(v: CellValue): Parsed<TypedRate> {
   if (isBlank(v)) return BLANK;
-  if (isCellError(v)) return typeError('formulaError');
+  if (isCellError(v)) return notAValue(v);
   let value: number;
   let decimals: number;
   if (typeof v === 'number') {
@@ -86,7 +96,7 @@ function decimalsOf(n: number): number {
 /** Date cells, Excel serials (as numbers or digits) and day-first text. */
 export function parseDate(v: CellValue): Parsed<IsoDate> {
   if (isBlank(v)) return BLANK;
-  if (isCellError(v)) return typeError('formulaError');
+  if (isCellError(v)) return notAValue(v);
   let iso: IsoDate | null = null;
   if (v instanceof Date) iso = Number.isNaN(v.getTime()) ? null : isoFromDate(v);
   else if (typeof v === 'number') iso = isoFromExcelSerial(v);

@@ -19,10 +19,16 @@ import { ACTIVITY_COLUMNS } from '../../src/catalog/columns';
 import { INDICATORS } from '../../src/catalog/indicators';
 import { ISSUES, issueText } from '../../src/catalog/issues';
 import { MODES } from '../../src/catalog/modes';
+import { SHEETJS_LIMITS } from '../../src/read/sheetjs/limits';
+import * as sheetjsRun from '../../src/read/sheetjs/run';
 import { cellRef } from '../../src/read/types';
 import type { Issue } from '../../src/records/issue';
 import type { RecordSink } from '../../src/records/records';
 import { checkFiles, type CheckResult } from '../../src/validate/run';
+import { cleanText } from '../../src/read/cell-text';
+import { openTables } from '../../src/read/open';
+import type { RawRow } from '../../src/read/types';
+import { buildXlsx, excelEscape, STYLE, type Dialect, type XCell, type XSheet } from '../read/ooxml-writer';
 
 // ---------------------------------------------------------------------------------------------
 // Budget
@@ -118,8 +124,31 @@ function expectCodedIssues(result: CheckResult, file: string): void {
 
 const ACTIVITY_HEADER = ['Mã đơn vị', 'Tên đơn vị', 'Ngày tổ chức', 'Loại hoạt động', 'Tên hoạt động', 'Số lượt người tham gia', 'Ghi chú'];
 
+/** Seeds of every kind, for byte mutations: what exceljs writes (deflated, and stored so the XML is hit) and the dialects other programs write. */
+interface Seeds {
+  deflated: Uint8Array;
+  stored: Uint8Array;
+  dialects: Uint8Array[];
+}
+
+/** The same activities as the exceljs seed, as other programs write them (ooxml-writer.ts), stored so mutations hit the XML. */
+function dialectSeeds(): Uint8Array[] {
+  const sheet: XSheet = {
+    name: 'Hoạt động',
+    rows: [
+      ['BIỂU THỐNG KÊ HOẠT ĐỘNG'],
+      ACTIVITY_HEADER,
+      ['QN-MC1', 'Phường Móng Cái 1', { t: 'd', v: '2025-10-02T00:00:00' }, 'Tuyên truyền', { inline: ['Loa ', 'truyền thanh'], phonetic: 'x' }, { f: 'A1+1' }, 'Tổ 3_x000B_khu 5'],
+      ['QN-MC2', 'Phường Móng Cái 2', { s: STYLE.date, v: '45934' }, 'Khác', { shared: ['Hội ', 'nghị'] }, { t: 'e', f: '1/0', v: '#DIV/0!' }, { t: 'b', v: '1' }],
+    ],
+    merges: ['A1:G1'],
+  };
+  const dialects: Dialect[] = [{ prefix: 'x' }, { omitRowR: true, omitCellR: true }, { strict: true, strings: 'inline' }, { utf16: true, prefix: 'ss' }];
+  return dialects.map((d) => zipSync(unzipSync(buildXlsx([sheet], d)), { level: 0 }));
+}
+
 /** A small real workbook: the seed that byte mutations start from (deflated, and stored so the XML is hit). */
-async function seedWorkbooks(): Promise<{ deflated: Uint8Array; stored: Uint8Array }> {
+async function seedWorkbooks(): Promise<Seeds> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Hoạt động');
   ws.addRow(['BIỂU THỐNG KÊ HOẠT ĐỘNG']);
@@ -129,7 +158,7 @@ async function seedWorkbooks(): Promise<{ deflated: Uint8Array; stored: Uint8Arr
   ws.addRow(['QN-MC2', 'Phường Móng Cái 2', 45934, 'Khác', { text: 'Trang', hyperlink: 'https://example.vn' }, { error: '#REF!' }, true]);
   const deflated = new Uint8Array(await wb.xlsx.writeBuffer());
   const stored = zipSync(unzipSync(deflated), { level: 0 });
-  return { deflated, stored };
+  return { deflated, stored, dialects: dialectSeeds() };
 }
 
 type Mutation = { at: number; op: 'flip' | 'set' | 'cut' | 'insert' | 'delete'; byte: number; len: number };
@@ -181,7 +210,7 @@ const MAGIC: Record<string, number[]> = {
 /** XLSX part names, for zips of random parts: gets the reader past "not a workbook" into the parsers. */
 const PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
 
-function bytesArb(seeds: () => { deflated: Uint8Array; stored: Uint8Array }): fc.Arbitrary<Uint8Array> {
+function bytesArb(seeds: () => Seeds): fc.Arbitrary<Uint8Array> {
   return fc.oneof(
     // Plain noise, maybe behind a magic number that sends it down one reader.
     fc.tuple(fc.constantFrom(...Object.keys(MAGIC)), fc.uint8Array({ maxLength: 4096 })).map(([m, b]) => Uint8Array.from([...MAGIC[m], ...b])),
@@ -189,6 +218,11 @@ function bytesArb(seeds: () => { deflated: Uint8Array; stored: Uint8Array }): fc
     fc.tuple(fc.boolean(), fc.array(mutationArb, { minLength: 1, maxLength: 8 })).map(([stored, muts]) => {
       const s = seeds();
       return mutate(stored ? s.stored : s.deflated, muts);
+    }),
+    // A workbook as another program writes it (prefixes, no addresses, Strict, UTF-16), damaged.
+    fc.tuple(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 8 })).map(([i, muts]) => {
+      const d = seeds().dialects;
+      return mutate(d[i % d.length], muts);
     }),
     // A real workbook with one part replaced by noise or by a damaged copy of itself.
     fc
@@ -203,7 +237,7 @@ function bytesArb(seeds: () => { deflated: Uint8Array; stored: Uint8Array }): fc
 }
 
 describe('(a) random bytes', () => {
-  let seeds: { deflated: Uint8Array; stored: Uint8Array };
+  let seeds: Seeds;
   beforeAll(async () => {
     seeds = await seedWorkbooks();
   });
@@ -344,6 +378,56 @@ describe('(b) CSV text', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// (b2) the SheetJS formats: .xls (BIFF8 by LibreOffice, BIFF5 in code page 1258), .ods, HTML and
+// XML Spreadsheet 2003 exports, mutated byte by byte (an .ods stored, so its XML is hit)
+
+const FORMATS = path.resolve(__dirname, '..', '..', 'fixtures', 'formats');
+const SHEETJS_SEEDS: Array<[string, string]> = [
+  ['bao-cao-libreoffice.xls', 'xls'],
+  ['cong-thuc-libreoffice.xls', 'xls'],
+  ['hoat-dong-excel-95-cp1258.xls', 'xls'],
+  ['bao-cao-libreoffice.ods', 'ods'],
+  ['bao-cao-xuat-excel-html.xls', 'xls'],
+  ['bao-cao-xml-2003.xls', 'xls'],
+];
+
+/** The adapter's worker as built by `npm run build` (`npm test` builds first): SheetJS runs bounded, as in the CLI. */
+const SHEETJS_WORKER = path.resolve(__dirname, '..', '..', 'dist', 'read', 'sheetjs', 'worker.js');
+
+describe('(b2) the SheetJS formats', () => {
+  let seeds: Array<{ bytes: Uint8Array; ext: string }>;
+  beforeAll(() => {
+    if (!fs.existsSync(SHEETJS_WORKER)) throw new Error(`${SHEETJS_WORKER} is missing: run npm run build first`);
+    // Bounded as in the CLI, within a case's time: a mutated file that makes SheetJS loop costs 4 s, not minutes.
+    jest.spyOn(sheetjsRun, 'loadSheets').mockImplementation((file, format) =>
+      sheetjsRun.loadSheetsOnWorker(SHEETJS_WORKER, file, format, { ...SHEETJS_LIMITS, maxMillis: CASE_MS / 2 }),
+    );
+    seeds = SHEETJS_SEEDS.map(([name, ext]) => {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(FORMATS, name)));
+      return { bytes: ext === 'ods' ? zipSync(unzipSync(bytes), { level: 0 }) : bytes, ext };
+    });
+  });
+
+  it(
+    'mutated .xls, .ods, HTML and XML 2003: coded issues only',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), async (pick, muts) => {
+          const seed = seeds[pick % seeds.length];
+          const file = path.join(dir, `mutated.${seed.ext}`);
+          fs.writeFileSync(file, mutate(seed.bytes, muts));
+          expectCodedIssues(await check(file), file);
+        }),
+        params(),
+      );
+    },
+    JEST_MS,
+  );
+
+  afterAll(() => jest.restoreAllMocks());
+});
+
+// ---------------------------------------------------------------------------------------------
 // (c) random XLSX cell values under a valid activities header
 
 const bigNumber = fc.constantFrom(NaN, Infinity, -Infinity, -0, -1, -1e15, 1e308, Number.MAX_SAFE_INTEGER, 2 ** 53 + 1, 5e-324, 0.5, 45934, 45934.5, 2958466, -45934);
@@ -423,6 +507,115 @@ describe('(c) XLSX cell values', () => {
           expectCodedIssues(result, file);
           expect(result.issues.some((i) => i.code === 'file-unreadable' || i.code === 'table-unrecognized' || i.code === 'header-missing')).toBe(false);
           for (const i of result.issues) pointsAtRealCell(i, { sheet: SHEET, headerRow, lastRow, columns: s.columns.map((c) => c.key) });
+        }),
+        params(),
+      );
+    },
+    JEST_MS,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// (d) the XLSX reader against a model: any cells, written in any dialect, read back as written
+
+/** One cell as written and the value the reader must give back. */
+interface ModelCell {
+  cell: XCell;
+  value: RawRow['cells'][number];
+}
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+
+/** Text as clerks and programs write it, Excel-escaped as Excel stores it; read back, it is the text cleaned (trimmed, NFC). */
+const modelText: fc.Arbitrary<ModelCell> = fc
+  .tuple(
+    fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.constantFrom(...HOSTILE, 'Lớp tin học\u000bcơ bản', 'a_x000B_b', '_x005F_', 'x\r\ny'),
+      fc.tuple(fc.string({ maxLength: 5 }), fc.stringMatching(/^[0-9A-Fa-f]{4}$/), fc.string({ maxLength: 5 })).map(([a, h, b]) => `${a}_x${h}_${b}`),
+    ),
+    fc.nat({ max: 3 }),
+    fc.boolean(),
+  )
+  .map(([text, cut, inline]) => {
+    // Runs split the text, each escaped on its own (as Excel writes runs).
+    const at = Math.min(text.length, Math.floor((text.length * cut) / 3));
+    const runs = cut === 0 ? excelEscape(text) : [excelEscape(text.slice(0, at)), excelEscape(text.slice(at))];
+    return { cell: inline ? { inline: runs } : { shared: runs }, value: cleanText(text) };
+  });
+
+const modelDate = (date1904: boolean): fc.Arbitrary<ModelCell> =>
+  fc
+    .tuple(fc.integer({ min: Date.UTC(date1904 ? 1904 : 1900, date1904 ? 0 : 2, 1) / 1000, max: Date.UTC(9999, 11, 31) / 1000 }), fc.boolean(), fc.boolean())
+    .map(([seconds, midnight, iso]) => {
+      const t = midnight ? Math.floor((seconds * 1000) / DAY_MS) * DAY_MS : seconds * 1000;
+      const serial = (t - EPOCH_1900) / DAY_MS - (date1904 ? 1462 : 0);
+      const cell: XCell = iso ? { t: 'd', v: new Date(t).toISOString().replace('Z', '') } : { s: STYLE.date, v: String(serial) };
+      return { cell, value: new Date(t) };
+    });
+
+const modelCell = (date1904: boolean): fc.Arbitrary<ModelCell> =>
+  fc.oneof(
+    { weight: 4, arbitrary: modelText },
+    { weight: 2, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => ({ cell: { v: String(n) }, value: Number(String(n)) })) },
+    { weight: 2, arbitrary: fc.integer({ min: -1e9, max: 1e9 }).map((n) => ({ cell: n, value: n })) },
+    { weight: 2, arbitrary: modelDate(date1904) },
+    { weight: 1, arbitrary: fc.boolean().map((b) => ({ cell: b, value: b })) },
+    { weight: 1, arbitrary: fc.constantFrom(...ERRORS).map((error) => ({ cell: { t: 'e', f: 'A1/0', v: error }, value: { error } })) },
+    { weight: 1, arbitrary: fc.constantFrom('A1+1', 'SUM(B2:B9)').map((f) => ({ cell: { f }, value: { error: `=${f}`, kind: 'no-result' as const } })) },
+    { weight: 1, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => ({ cell: { f: 'B1*2', v: String(n) }, value: Number(String(n)) })) },
+    { weight: 3, arbitrary: fc.constant({ cell: null, value: null }) },
+  );
+
+const dialectArb: fc.Arbitrary<Dialect> = fc.record({
+  prefix: fc.constantFrom('', 'x', 'ss'),
+  strict: fc.boolean(),
+  omitRowR: fc.boolean(),
+  omitCellR: fc.boolean(),
+  strings: fc.constantFrom<'shared' | 'inline'>('shared', 'inline'),
+  date1904: fc.boolean(),
+  utf16: fc.boolean(),
+});
+
+const modelSheetArb = dialectArb.chain((dialect) =>
+  fc.record({
+    dialect: fc.constant(dialect),
+    rows: fc.array(fc.array(modelCell(dialect.date1904 ?? false), { maxLength: 7 }), { minLength: 1, maxLength: 8 }),
+  }),
+);
+
+/** Rows as the reader gives them: those holding a value, their cells up to the last value. */
+function expectedRows(rows: ModelCell[][]): RawRow[] {
+  const out: RawRow[] = [];
+  rows.forEach((cells, i) => {
+    const values = cells.map((c) => c.value);
+    while (values.length > 0 && values[values.length - 1] === null) values.pop();
+    if (values.length > 0) out.push({ row: i + 1, cells: values });
+  });
+  return out;
+}
+
+describe('(d) XLSX reader against a model', () => {
+  it(
+    'text (escaped, in runs), numbers, dates (serial and ISO, 1900 and 1904), booleans, errors, formulas with and without results, in any dialect: read back as written',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(modelSheetArb, async ({ dialect, rows }) => {
+          const file = path.join(dir, 'model.xlsx');
+          fs.writeFileSync(file, buildXlsx([{ name: 'Mô hình', rows: rows.map((r) => r.map((c) => c.cell)) }], dialect));
+          const notices: unknown[] = [];
+          const got: RawRow[] = [];
+          const read = (async () => {
+            for await (const t of openTables(file, (n) => notices.push(n))) for await (const r of t.rows) got.push(r);
+          })();
+          let timer: NodeJS.Timeout | undefined;
+          const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the read did not end')), CASE_MS)));
+          await Promise.race([read, hang]).finally(() => clearTimeout(timer));
+          expect(notices).toEqual([]);
+          expect(got).toEqual(expectedRows(rows));
         }),
         params(),
       );

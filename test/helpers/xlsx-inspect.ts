@@ -3,9 +3,10 @@
  * rows the input reader would consider as a table header.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import type { Worksheet } from 'exceljs';
+import ExcelJS, { type Cell, type Worksheet } from 'exceljs';
 import type { Indicator } from '../../src/catalog/indicators';
-import { cellValueOf } from '../../src/read/xlsx-cells';
+import { cleanText } from '../../src/read/cell-text';
+import type { CellValue } from '../../src/read/types';
 import { buildLabelIndex, HEADER_SEARCH_ROWS, matchHeader } from '../../src/validate/header';
 
 export function zipEntries(buf: Buffer): Record<string, Uint8Array> {
@@ -51,11 +52,28 @@ export function headerLikeRows(ws: Worksheet, indicators: Indicator[]): number[]
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
       // A merged cell counts once, with its top-left value.
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? null : cellValueOf(cell, false));
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? null : shownValue(cell));
     }
     if (cells.every((v) => v === null)) continue;
     seen++;
     if (matchHeader({ row: r, cells }, index) !== null) found.push(r);
   }
   return found;
+}
+
+/**
+ * What the input reader would hand the checker for a cell of a workbook we wrote, as far as a
+ * header can tell: text (rich text and hyperlinks by what they show, formulas by their result),
+ * numbers; anything else is no label. Our writer's cells only: the reader itself reads the XML.
+ */
+function shownValue(cell: Cell): CellValue {
+  const v: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object') {
+    const o = v as { richText?: Array<{ text: string }>; text?: unknown };
+    if (Array.isArray(o.richText)) return cleanText(o.richText.map((r) => r.text).join(''));
+    if (typeof o.text === 'string') return cleanText(o.text);
+  }
+  return null;
 }
