@@ -9,10 +9,10 @@ import type { Lang } from '../catalog/messages';
 import type { ConfigFile } from '../config/schema';
 import { configPath } from '../config/settings';
 import { Fatal } from '../fatal';
-import { buildContext, type PhotoRef, type ReportContext } from '../model/context';
+import { buildContext, type PhotoRef, type ReportContext } from '../compose/context';
 import { resolveReportSettings, type ReportSettings } from '../model/report-settings';
-import { renderTemplates } from '../model/templates';
-import type { DocumentModel, ImageStore } from '../model/types';
+import { renderTemplates } from '../compose/templates';
+import type { DocumentModel, ImageStore } from '../document/types';
 import type { Issue } from '../validate/issue';
 import type { CheckSettings } from '../validate/check-state';
 import type { Activity } from '../validate/records';
@@ -237,8 +237,8 @@ async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Rende
   const candidates = contextOnly ? [] : photoCandidates(job);
   const photosDone = loadPhotos(candidates, photoImages);
   // Loaded now, not with this module: the photos and charts above start before these load.
-  const narrative = (require('../model/narrative') as typeof import('../model/narrative')).loadNarrative(configPath(job.configDir, job.config.narrative));
-  const { htmlToModel } = require('../model/html-to-model') as typeof import('../model/html-to-model');
+  const narrative = (require('../compose/narrative') as typeof import('../compose/narrative')).loadNarrative(configPath(job.configDir, job.config.narrative));
+  const { htmlToModel } = require('../document/html-to-model') as typeof import('../document/html-to-model');
   const documentFor = (photos: PhotoRef[]) => {
     const context = buildContext({
       settings,

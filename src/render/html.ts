@@ -1,4 +1,4 @@
-import type { Block, DocumentModel, ImageStore, Run, Table, TableCell } from '../model/types';
+import type { Block, DocumentModel, ImageStore, Run, Table, TableCell } from '../document/types';
 
 /** The HTML preview: the same document model, self-contained (images inline), for a browser. */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -4,7 +4,7 @@
  * thread is still reading the inputs.
  */
 import { parentPort } from 'node:worker_threads';
-import type { DocumentModel, ImageAsset, ImageStore } from '../model/types';
+import type { DocumentModel, ImageAsset, ImageStore } from '../document/types';
 import { barChart, loadChartRenderers, type BarChartSpec } from './charts';
 import { renderDocx } from './docx';
 import { revive } from './renderer';

@@ -6,7 +6,7 @@
  * differ from the first.
  */
 import { ImageRun, Paragraph, TextRun, VerticalAlignTable, type Table } from 'docx';
-import type { Figure, Gallery, ImageAsset, ImageStore, Run } from '../../model/types';
+import type { Figure, Gallery, ImageAsset, ImageStore, Run } from '../../document/types';
 import { textRuns } from './runs';
 import { STYLE } from './styles';
 import { layoutTable, splitWidth, type LayoutCell } from './tables';

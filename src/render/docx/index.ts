@@ -3,7 +3,7 @@
  * (Nghị định 30/2020/NĐ-CP), byte-identical for the same model, images and date.
  */
 import { Document, Packer, type FileChild, type ISectionOptions } from 'docx';
-import type { Block, DocumentModel, ImageStore } from '../../model/types';
+import type { Block, DocumentModel, ImageStore } from '../../document/types';
 import { unzipSync } from 'fflate';
 import { normalizeEntries } from '../../write/zip-normalize';
 import { estimateWidth, heading, list, pageBreak, paragraph, rule, spacer } from './blocks';

@@ -4,7 +4,7 @@
  * "Nơi nhận" / signature block at the end, both laid out as borderless two-column tables.
  */
 import { AlignmentType, Paragraph, TextRun, type Table } from 'docx';
-import type { HeaderBlock, SignatureBlock } from '../../model/types';
+import type { HeaderBlock, SignatureBlock } from '../../document/types';
 import { estimateWidth, rule } from './blocks';
 import { splitWidth, layoutTable } from './tables';
 import { PT, STYLE } from './styles';

@@ -1,6 +1,6 @@
 /** Inline runs of the model as docx TextRuns. */
 import { AlignmentType, TextRun, type IRunOptions } from 'docx';
-import type { Align, Run } from '../../model/types';
+import type { Align, Run } from '../../document/types';
 import { xmlSafe } from '../../text/normalize';
 
 /** Formatting a caller adds to every run (a table's header row is bold, say). */

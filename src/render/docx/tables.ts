@@ -20,8 +20,8 @@ import {
   type IBorderOptions,
   type ITableBordersOptions,
 } from 'docx';
-import { placeCells, type Slot } from '../../model/table-grid';
-import type { Run, Table as ModelTable, TableCell as ModelCell } from '../../model/types';
+import { placeCells, type Slot } from '../../document/table-grid';
+import type { Run, Table as ModelTable, TableCell as ModelCell } from '../../document/types';
 import { alignment, plainText, textRuns } from './runs';
 import { xmlSafe } from '../../text/normalize';
 import { BLACK, STYLE } from './styles';
