@@ -122,7 +122,7 @@ function largestFirst(files: string[]): number[] {
 }
 
 async function loadPhotos(unique: PhotoCandidate[], images: ImageStore): Promise<{ refs: PhotoRef[]; warnings: string[] }> {
-  const { loadPhoto } = require('../render/photos') as typeof import('../render/photos');
+  const { loadPhoto } = require('../render/assets/photos') as typeof import('../render/assets/photos');
   type PhotoResult = Awaited<ReturnType<typeof loadPhoto>>;
   const refs: PhotoRef[] = [];
   const warnings: string[] = [];

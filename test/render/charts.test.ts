@@ -12,7 +12,7 @@ import {
   wrapBalanced,
   wrapText,
 } from '../../src/render/charts';
-import { missingGlyphs, textWidth } from '../../src/render/fonts';
+import { missingGlyphs, textWidth } from '../../src/render/assets/fonts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

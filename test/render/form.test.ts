@@ -13,7 +13,7 @@ import { ACTIVITY_TYPES } from '../../src/catalog/activity-types';
 import { ACTIVITY_COLUMNS, TALLY_FIGURES } from '../../src/catalog/columns';
 import { INDICATORS } from '../../src/catalog/indicators';
 import { MODES } from '../../src/catalog/modes';
-import { renderForm, type FormOptions } from '../../src/render/form';
+import { renderForm, type FormOptions } from '../../src/render/xlsx/form';
 import type { CheckSettings } from '../../src/validate/check-state';
 import type { Activity, RecordSink, Tally, Unit } from '../../src/validate/records';
 import { checkFiles } from '../../src/validate/run';

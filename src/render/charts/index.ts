@@ -11,8 +11,8 @@
  * echarts and resvg are required lazily: a run that draws no chart should not pay ~150 ms for them.
  */
 import type { EChartsOption } from 'echarts';
-import type { ImageAsset } from '../document/types';
-import { CHART_FONT_FAMILY, chartFontFiles, measureCssFont, textWidth } from './fonts';
+import type { ImageAsset } from '../../document/types';
+import { CHART_FONT_FAMILY, chartFontFiles, measureCssFont, textWidth } from '../assets/fonts';
 
 export interface BarSeries {
   name: string;

@@ -5,14 +5,14 @@
  * inline list longer than 255 characters breaks Excel). Same options, same bytes.
  */
 import type { DataValidation, Worksheet } from 'exceljs';
-import type { ActivityType } from '../catalog/activity-types';
-import { ACTIVITY_COLUMNS, TABLE_SHEET_NAMES, TALLY_FIGURES, tallyColumns, type Column } from '../catalog/columns';
-import type { Indicator } from '../catalog/indicators';
-import type { Mode } from '../catalog/modes';
-import type { Unit } from '../validate/records';
-import { BOLD, DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './xlsx/style';
-import { contractSpec } from './xlsx/sheets/data';
-import { createWorkbook, workbookBytes } from './xlsx/workbook';
+import type { ActivityType } from '../../catalog/activity-types';
+import { ACTIVITY_COLUMNS, TABLE_SHEET_NAMES, TALLY_FIGURES, tallyColumns, type Column } from '../../catalog/columns';
+import type { Indicator } from '../../catalog/indicators';
+import type { Mode } from '../../catalog/modes';
+import type { Unit } from '../../validate/records';
+import { BOLD, DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './style';
+import { contractSpec } from './sheets/data';
+import { createWorkbook, workbookBytes } from './workbook';
 
 export interface FormOptions {
   year: number;

@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ImageAsset } from '../document/types';
+import type { ImageAsset } from '../../document/types';
 
 export type PhotoFailure = 'missing' | 'unreadable' | 'not-image';
 export type PhotoResult = { ok: true; image: ImageAsset } | { ok: false; reason: PhotoFailure };
