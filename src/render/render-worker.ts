@@ -5,7 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { DocumentModel, ImageAsset, ImageStore } from '../document/types';
-import { barChart, loadChartRenderers, type BarChartSpec } from './charts';
+import type { BarChartSpec } from '../compose/chart-plan';
+import { barChart } from './charts';
+import { loadChartRenderers } from './charts/raster';
 import { renderDocx } from './docx';
 import { revive } from './renderer';
 

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentModel, ImageAsset, ImageStore } from '../document/types';
-import type { BarChartSpec } from './charts';
+import type { BarChartSpec } from '../compose/chart-plan';
 import type { RenderDocxOptions } from './docx';
 import type { RenderJob, RenderReply } from './render-worker';
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { CLI } from '../../catalog/cli-messages';
 import { Fatal } from '../../fatal';
+import { readBaseline } from '../../pipeline/baseline';
 import { collectInputs } from '../../pipeline/collect';
 import { makeReport } from '../../pipeline/report';
 import { ensureWritableDir, writeAtomic } from '../../write/atomic';
@@ -20,7 +21,7 @@ function version(): string {
 /** `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run. */
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
   // Started first: its thread loads the chart and .docx libraries while this one reads the inputs.
-  const renderer = opts.dumpContext === true ? undefined : startRenderer();
+  const renderer = opts.dumpContext === true || opts.dumpModel === true ? undefined : startRenderer();
   try {
     return await report(args[0] as string[], opts, con, renderer);
   } finally {
@@ -32,7 +33,7 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   const formats = parseFormats(opts.format);
   const { loaded, settings } = await setup(opts, con);
   const outDir = path.resolve(String(opts.out ?? '.'));
-  const dump = opts.dumpContext === true;
+  const dump = opts.dumpContext === true ? 'context' : opts.dumpModel === true ? 'model' : null;
   if (!dump) ensureWritableDir(outDir);
   if (opts.eml && !formats.includes('docx')) formats.unshift('docx');
   if (opts.eml && !formats.includes('xlsx')) formats.push('xlsx');
@@ -43,6 +44,7 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   const collected = await collectInputs(inputs, settings, con.lang, { ...progress.hooks(), skip: ownOutput });
   progress.stop();
   const errors = collected.check.summary.errors;
+  const baseline = (opts.baseline as string | undefined) ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined);
   const job = {
     collected,
     config: loaded.config,
@@ -50,14 +52,14 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
     settings,
     lang: con.lang,
     formats,
-    baseline: (opts.baseline as string | undefined) ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined),
+    baseline: baseline === undefined ? undefined : await readBaseline(baseline, settings, con.lang),
     templates: opts.template as string | undefined,
     today: today(),
     version: version(),
   };
   if (dump) {
-    const out = await makeReport(job, { contextOnly: true });
-    con.out(`${JSON.stringify(out.context, null, 2)}\n`);
+    const out = await makeReport(job, { until: dump });
+    con.out(`${JSON.stringify(dump === 'context' ? out.context : out.model, null, 2)}\n`);
     return 0;
   }
   if (errors > 0 && opts.force !== true) {
