@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { imageFormatOfFile, type ImageFormat } from '../../catalog/image-formats';
 import { MAX_PHOTOS, photoName, type PhotoCandidate } from '../../compose/photo-plan';
 import type { PhotoRef } from '../../compose/context';
 import type { ImageAsset, ImageStore } from '../../document/types';
@@ -66,33 +67,19 @@ async function withSlot<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-type Sniffed = 'jpeg' | 'png' | 'other' | PhotoFailure;
+type Sniffed = ImageFormat | 'other' | PhotoFailure;
 
 /**
  * What the file's first bytes say it is (its name is not trusted: phones save HEIC as .jpg).
- * Read synchronously (8 bytes): the decoding then starts in sharp's threads at once, even when
- * the main thread goes on drawing charts before it looks at the event loop again.
+ * Read synchronously: the decoding then starts in sharp's threads at once, even when the main
+ * thread goes on drawing charts before it looks at the event loop again.
  */
 function sniff(file: string): Sniffed {
-  let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(8);
-    const bytesRead = fs.readSync(fd, head, 0, 8, 0);
-    if (bytesRead >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
-    if (bytesRead === 8 && head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-    return 'other';
+    return imageFormatOfFile(file) ?? 'other';
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
-  } finally {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // nothing to do: the bytes were read
-      }
-    }
   }
 }
 

@@ -6,6 +6,7 @@
  * differ from the first.
  */
 import { ImageRun, Paragraph, TextRun, VerticalAlignTable, type Table } from 'docx';
+import { imageFormatOf } from '../../catalog/image-formats';
 import type { Figure, Gallery, ImageAsset, ImageStore, Run } from '../../document/types';
 import { textRuns } from './runs';
 import { STYLE } from './styles';
@@ -44,11 +45,7 @@ export function fitPx(width: number, height: number, maxW: number, maxH: number)
  * bytes' signature, else PNG. docx needs the right type for the part's content type.
  */
 function rasterType(asset: ImageAsset): 'png' | 'jpg' {
-  const declared = (asset as ImageAsset & { format?: 'png' | 'jpeg' }).format;
-  if (declared === 'jpeg') return 'jpg';
-  if (declared === 'png') return 'png';
-  const b = asset.png;
-  return b.length > 2 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff ? 'jpg' : 'png';
+  return (asset.format ?? imageFormatOf(asset.png)) === 'jpeg' ? 'jpg' : 'png';
 }
 
 function imageRun(asset: ImageAsset, ctx: ImageContext, size: { width: number; height: number }): ImageRun {
