@@ -6,9 +6,10 @@
  */
 import type { DataValidation, Worksheet } from 'exceljs';
 import type { ActivityType } from '../../catalog/activity-types';
-import { ACTIVITY_COLUMNS, TABLE_SHEET_NAMES, TALLY_FIGURES, tallyColumns, type Column } from '../../catalog/columns';
+import { ACTIVITY_COLUMNS, TALLY_FIGURES, tallyColumns, type Column } from '../../catalog/columns';
 import type { Indicator } from '../../catalog/indicators';
 import type { Mode } from '../../catalog/modes';
+import { FORM_SHEETS } from '../../catalog/workbook-sheets';
 import type { Unit } from '../../validate/records';
 import { BOLD, DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './style';
 import { contractSpec } from './sheets/data';
@@ -24,13 +25,6 @@ export interface FormOptions {
   /** Fixed time for the workbook's properties and zip entries (never the clock). */
   mtime: Date;
 }
-
-export const FORM_SHEETS = {
-  activities: TABLE_SHEET_NAMES.activities,
-  tallies: TABLE_SHEET_NAMES.tallies,
-  help: 'Hướng dẫn',
-  lists: 'Danh mục',
-} as const;
 
 /** Rows 1–3 are the title, the unit line and a blank row; the contract's header is row 4. */
 export const FORM_HEADER_ROW = 4;
