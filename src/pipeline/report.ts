@@ -6,6 +6,7 @@
  */
 import { aggregate } from '../aggregate/aggregate';
 import type { Aggregate } from '../aggregate/types';
+import { abbreviateAgency } from '../catalog/agency-kinds';
 import type { Lang } from '../catalog/messages';
 import { MODES } from '../catalog/modes';
 import { planCharts, type ChartNames } from '../compose/chart-plan';
@@ -150,7 +151,7 @@ async function buildReport(job: ReportJob, until: ReportStage, renderer: Rendere
   let doc = documentFor(expected);
   const photos = photosDone ? await photosDone : null;
   if (photos && JSON.stringify(photos.refs) !== JSON.stringify(expected)) doc = documentFor(photos.refs);
-  const slug = reportSlug(settings.year, settings.agency.name);
+  const slug = reportSlug(settings.year, abbreviateAgency(settings.agency.name));
   const { context, model } = doc;
   if (!model || !renderer || !photos) return { slug, settings, context, model, files: [], photoWarnings: [] };
 
