@@ -129,6 +129,28 @@ test('instructions explain the columns, day-first dates, blanks, photos and send
   }
 });
 
+test('widths and help texts come from the column catalogue, filled in', async () => {
+  const pairs = async (w: ExcelJS.Workbook) => {
+    const out = new Map<string, string>();
+    w.getWorksheet('Hướng dẫn')!.eachRow((row) => {
+      const [label, how] = [row.getCell(1).value, row.getCell(2).value];
+      if (typeof label === 'string' && typeof how === 'string' && !out.has(label)) out.set(label, how);
+    });
+    return out;
+  };
+  const typed = await pairs(wb);
+  expect(typed.get('Mã đơn vị')).toBe('Mã của đơn vị theo danh mục được cấp. Bắt buộc.');
+  expect(typed.get('Ngày tổ chức')).toBe('Ngày tổ chức hoạt động, ghi ngày/tháng/năm (ví dụ 02/10/2025). Bắt buộc.');
+  expect(typed.get('Hình thức')).toBe(`Chọn: ${MODES.map((m) => m.label).join(', ')}. Để trống là trực tiếp.`);
+  expect(typed.get('Gia đình học tập')).toBe('Số nguyên từ 0 trở lên, không lớn hơn “Tổng số hộ gia đình”. Để trống nếu không có số liệu.');
+  expect(typed.get('Dân số')).toBe('Số nguyên từ 0 trở lên. Để trống nếu không có số liệu.');
+  expect((await pairs(await load(await renderForm(options(UNITS))))).get('Mã đơn vị')).toBe('Chọn mã của đơn vị trong danh sách. Bắt buộc.');
+
+  const activities = wb.getWorksheet('Hoạt động')!;
+  ACTIVITY_COLUMNS.forEach((c, i) => expect([c.key, activities.getColumn(i + 1).width]).toEqual([c.key, c.form?.width]));
+  expect(wb.getWorksheet('Xã hội học tập')!.getColumn(3).width).toBe(14); // a figure: the form's default
+});
+
 test('same options, same bytes', async () => {
   expect((await renderForm(options(null))).equals(blank)).toBe(true);
   expect((await renderForm(options(UNITS))).equals(await renderForm(options(UNITS)))).toBe(true);
