@@ -16,11 +16,11 @@ import {
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
-  XmlComponent,
   type IBorderOptions,
   type ITableBordersOptions,
 } from 'docx';
 import { placeCells, type Slot } from '../../document/table-grid';
+import { childrenOf, preparer, PreparedXml, type XmlTree } from './docx-adapter';
 import type { Run, Table as ModelTable, TableCell as ModelCell } from '../../document/types';
 import { alignment, plainText, textRuns } from './runs';
 import { xmlSafe } from '../../text/normalize';
@@ -179,24 +179,6 @@ export function docxTable(plan: TablePlan): Table {
   return new Table(tableOptions(plan, rows));
 }
 
-type Tree = Record<string, unknown>;
-const CONTEXT = () => ({ stack: [] as unknown[], file: {}, viewWrapper: {} }) as unknown as Parameters<Table['prepForXml']>[0];
-const childrenOf = (tree: Tree | undefined, key: string): unknown[] => {
-  const v = tree?.[key];
-  return Array.isArray(v) ? v : [];
-};
-
-/** A component whose XML is already prepared: docx writes the given tree as it is. */
-class PreparedXml extends XmlComponent {
-  constructor(private readonly tree: Tree) {
-    super(Object.keys(tree)[0]);
-  }
-
-  override prepForXml(): Tree {
-    return this.tree;
-  }
-}
-
 /**
  * The same table as docx would write it, assembled from the XML trees docx makes for each kind
  * of piece — the table's properties and grid, a row's properties, a cell's properties, a
@@ -206,12 +188,11 @@ class PreparedXml extends XmlComponent {
  * kind of run against docx's own) sends the whole table back to docx: null.
  */
 export function fastTable(plan: TablePlan): Table | null {
-  const ctx = CONTEXT();
-  const prep = (c: { prepForXml(x: typeof ctx): unknown }) => c.prepForXml(ctx) as Tree;
+  const prep = preparer();
   const firstRow = plan.rows[0];
   if (!firstRow) return null;
   const head = childrenOf(prep(new Table(tableOptions(plan, [new TableRow({ children: firstRow.cells.map((c) => docxCell(c, plan.borderless)) })]))), 'w:tbl').filter(
-    (x) => !(x as Tree)['w:tr'],
+    (x) => !(x as XmlTree)['w:tr'],
   );
 
   const rowProps = new Map<boolean, unknown>();
@@ -245,14 +226,14 @@ export function fastTable(plan: TablePlan): Table | null {
     return v;
   };
   // A text run: docx's tree for its formatting, with the text put in; checked against docx once per formatting.
-  const runShapes = new Map<string, ((text: string) => Tree) | null>();
-  const runTree = (format: { bold?: boolean; italics?: boolean; size?: number }, text: string): Tree | null => {
+  const runShapes = new Map<string, ((text: string) => XmlTree) | null>();
+  const runTree = (format: { bold?: boolean; italics?: boolean; size?: number }, text: string): XmlTree | null => {
     const key = `${format.bold ? 1 : 0}${format.italics ? 1 : 0}${format.size ?? ''}`;
     let make = runShapes.get(key);
     if (make === undefined) {
       const sample = prep(new TextRun({ ...format, text: 'x' }));
       const parts = childrenOf(sample, 'w:r');
-      const t = parts[parts.length - 1] as Tree | undefined;
+      const t = parts[parts.length - 1] as XmlTree | undefined;
       const tChildren = childrenOf(t, 'w:t');
       make = t && tChildren.length === 2 && tChildren[1] === 'x' ? (s: string) => ({ 'w:r': [...parts.slice(0, -1), { 'w:t': [tChildren[0], s] }] }) : null;
       if (make && JSON.stringify(make('x')) !== JSON.stringify(sample)) make = null;
@@ -262,9 +243,9 @@ export function fastTable(plan: TablePlan): Table | null {
     // An empty text (docx may write it otherwise) is left to docx.
     return text === '' ? prep(new TextRun({ ...format, text })) : make(text);
   };
-  let breakRun: Tree | undefined;
+  let breakRun: XmlTree | undefined;
 
-  const rows: Tree[] = [];
+  const rows: XmlTree[] = [];
   for (const row of plan.rows) {
     const tcs: unknown[] = [trPr(row.header)];
     for (const c of row.cells) {
