@@ -14,6 +14,7 @@ import type { Worksheet } from 'exceljs';
 import { strFromU8 } from 'fflate';
 import { cellRef } from '../../read/types';
 import { dateFromIso } from '../../text/vi-date';
+import { excelSerial, rowOpenTag, sharedStringXml } from './exceljs-adapter';
 import { dataClass, dataNumFmt, numberWidth, text, textWidth, type BulkSink, type BulkTableInput, type DataClass, type Formats } from './style';
 
 interface BulkTable extends BulkTableInput {
@@ -29,31 +30,6 @@ function keyOf(cls: DataClass, kind: Kind, fmt: Formats): string {
   return dataNumFmt(cls, kind, fmt) ?? BLANK_KEY;
 }
 type Kind = BulkTableInput['columns'][number]['kind'];
-
-/** exceljs's xmlEncode: the five entities escaped; DEL and C0 controls but tab, LF and CR dropped. */
-export function xmlEncode(s: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let rep: string | null = null;
-    if (c === 34) rep = '&quot;';
-    else if (c === 38) rep = '&amp;';
-    else if (c === 39) rep = '&apos;';
-    else if (c === 60) rep = '&lt;';
-    else if (c === 62) rep = '&gt;';
-    else if (c === 127 || (c <= 31 && c !== 9 && c !== 10 && c !== 13)) rep = '';
-    if (rep === null) continue;
-    out += s.slice(last, i) + rep;
-    last = i + 1;
-  }
-  return last === 0 ? s : out + s.slice(last);
-}
-
-/** A shared string's `<si>` content as exceljs writes it. */
-function siInner(s: string): string {
-  return `<t${/^\s|\n|\s$/.test(s) ? ' xml:space="preserve"' : ''}>${xmlEncode(s)}</t>`;
-}
 
 /** Rows of a table taken from exceljs, and how to write them into the package. */
 export class BulkRows implements BulkSink {
@@ -152,7 +128,7 @@ class SharedStrings {
     this.count++;
     let i = this.byText.get(s);
     if (i === undefined) {
-      const inner = siInner(s);
+      const inner = sharedStringXml(s);
       i = this.index.get(inner);
       if (i === undefined) {
         i = this.unique++;
@@ -214,7 +190,7 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
   const serialOf = (iso: string): string => {
     let v = serials.get(iso);
     if (v === undefined) {
-      v = String(25569 + dateFromIso(iso).getTime() / 86400000); // exceljs's dateToExcel
+      v = String(excelSerial(dateFromIso(iso)));
       serials.set(iso, v);
     }
     return v;
@@ -228,7 +204,7 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
   for (let r = prefix; r < rows.length; r++) {
     const n = headerRow + 1 + r;
     const values = rows[r];
-    out += `<row r="${n}" spans="${firstCol}:${lastCol}" x14ac:dyDescent="0.25">`;
+    out += rowOpenTag(n, firstCol, lastCol);
     for (let i = 0; i < kinds.length; i++) {
       const v = values[i];
       const cls = dataClass(kinds[i], v);

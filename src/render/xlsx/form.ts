@@ -12,6 +12,7 @@ import type { Mode } from '../../catalog/modes';
 import { FORM_SHEETS } from '../../catalog/workbook-sheets';
 import type { Unit } from '../../validate/records';
 import { BOLD, DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './style';
+import { addValidation } from './exceljs-adapter';
 import { contractSpec } from './sheets/data';
 import { createWorkbook, workbookBytes } from './workbook';
 
@@ -122,11 +123,6 @@ function ruleFor(col: Column, opts: FormOptions, lists: Lists): DataValidation |
   }
 }
 
-/** exceljs keeps sheet validations in a model its typings do not declare; ranges go in as one sqref. */
-interface SheetValidations {
-  dataValidations: { add(address: string, validation: DataValidation): void };
-}
-
 /** Title, unit line, header on row 4, validated and boxed empty rows, frozen below the header. */
 function writeDataSheet(ws: Worksheet, title: string, columns: Column[], opts: FormOptions, lists: Lists): void {
   const fmt = formats(2);
@@ -143,11 +139,10 @@ function writeDataSheet(ws: Worksheet, title: string, columns: Column[], opts: F
   writeTable(ws, { row: FORM_HEADER_ROW }, columns.map(contractSpec), [], fmt);
   const first = FORM_HEADER_ROW + 1;
   const last = FORM_HEADER_ROW + FORM_DATA_ROWS;
-  const validations = (ws as unknown as SheetValidations).dataValidations;
   columns.forEach((col, i) => {
     const column = ws.getColumn(i + 1);
     const rule = ruleFor(col, opts, lists);
-    if (rule) validations.add(`${column.letter}${first}:${column.letter}${last}`, rule);
+    if (rule) addValidation(ws, `${column.letter}${first}:${column.letter}${last}`, rule);
     column.width = col.form?.width ?? DEFAULT_WIDTH;
     for (let r = first; r <= last; r++) {
       const cell = ws.getCell(r, i + 1);
