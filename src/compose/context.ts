@@ -5,7 +5,7 @@ import type { Mode } from '../catalog/modes';
 import type { Activity } from '../validate/records';
 import { formatAdminDate, formatViDate } from '../text/vi-date';
 import type { Narrative } from './narrative';
-import type { ReportSettings } from '../model/report-settings';
+import type { ReportSettings } from './report-settings';
 
 /** A photo ready for the document: its name in the image store and its caption. */
 export interface PhotoRef {

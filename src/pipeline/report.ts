@@ -16,7 +16,7 @@ import { renderTemplates } from '../compose/templates';
 import type { ConfigFile } from '../config/schema';
 import { configPath } from '../config/settings';
 import type { DocumentModel, ImageStore } from '../document/types';
-import { resolveReportSettings, type ReportSettings } from '../model/report-settings';
+import { resolveReportSettings, type ReportSettings } from '../compose/report-settings';
 import type { Renderer } from '../render/renderer';
 import type { UnitStatus } from '../render/workbook-input';
 import type { CheckSettings } from '../validate/check-state';

@@ -4,7 +4,7 @@
  * everything gives, ties (the same row number in two files) kept in reading order.
  */
 import { firstInOrder } from '../../src/compose/context';
-import { DEFAULT_APPENDIX_LIMIT } from '../../src/model/report-settings';
+import { DEFAULT_APPENDIX_LIMIT } from '../../src/compose/report-settings';
 import type { Activity } from '../../src/validate/records';
 
 function activities(n: number, seed: number): Activity[] {
