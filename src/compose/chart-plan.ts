@@ -8,7 +8,7 @@ import type { Aggregate } from '../aggregate/types';
 import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
 import { formatInt } from '../text/vi-number';
-import type { Tally, Unit } from '../validate/records';
+import type { Tally, Unit } from '../records/records';
 
 export interface BarSeries {
   name: string;

@@ -2,7 +2,7 @@ import type { Aggregate, Tally3 } from '../aggregate/types';
 import type { ActivityType } from '../catalog/activity-types';
 import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
-import type { Activity } from '../validate/records';
+import type { Activity } from '../records/records';
 import { formatAdminDate, formatViDate } from '../text/vi-date';
 import type { Narrative } from './narrative';
 import type { ReportSettings } from './report-settings';

@@ -3,7 +3,7 @@
  * names, with what caption. Decoding them is the renderer's job (render/assets/photos.ts).
  */
 import { formatViDate } from '../text/vi-date';
-import type { Activity, Unit } from '../validate/records';
+import type { Activity, Unit } from '../records/records';
 import type { PhotoRef } from './context';
 
 /** Twenty phone photos keep the .docx under 10 MB (report.md). */

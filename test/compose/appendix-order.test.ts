@@ -5,7 +5,7 @@
  */
 import { firstInOrder } from '../../src/compose/context';
 import { DEFAULT_APPENDIX_LIMIT } from '../../src/compose/report-settings';
-import type { Activity } from '../../src/validate/records';
+import type { Activity } from '../../src/records/records';
 
 function activities(n: number, seed: number): Activity[] {
   let x = seed;

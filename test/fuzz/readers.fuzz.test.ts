@@ -21,7 +21,7 @@ import { ISSUE_CODES } from '../../src/catalog/issue-codes';
 import { MODES } from '../../src/catalog/modes';
 import { cellRef } from '../../src/read/types';
 import type { Issue } from '../../src/validate/issue';
-import type { RecordSink } from '../../src/validate/records';
+import type { RecordSink } from '../../src/records/records';
 import { checkFiles, type CheckResult } from '../../src/validate/run';
 
 // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import { KNOWN_WEEKS } from '../../src/catalog/weeks';
 import type { DocumentModel, ImageStore, TableCell } from '../../src/document/types';
 import type { WorkbookInput } from '../../src/render/workbook-input';
 import type { Issue } from '../../src/validate/issue';
-import type { Activity, Tally } from '../../src/validate/records';
+import type { Activity, Tally } from '../../src/records/records';
 
 export const WARD = { code: 'QN-MC1', name: 'Phường Móng Cái 1' };
 export const SCHOOLS = [

@@ -15,7 +15,7 @@ import { INDICATORS } from '../../src/catalog/indicators';
 import { MODES } from '../../src/catalog/modes';
 import { renderForm, type FormOptions } from '../../src/render/xlsx/form';
 import type { CheckSettings } from '../../src/validate/check-state';
-import type { Activity, RecordSink, Tally, Unit } from '../../src/validate/records';
+import type { Activity, RecordSink, Tally, Unit } from '../../src/records/records';
 import { checkFiles } from '../../src/validate/run';
 import { SCHOOLS, WARD } from '../helpers/sample-workbook-input';
 import { headerLikeRows, sheetXmls } from '../helpers/xlsx-inspect';

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { renderWorkbook } from '../../src/render/xlsx';
 import { BULK_ROWS } from '../../src/render/xlsx/style';
 import type { WorkbookInput } from '../../src/render/workbook-input';
-import type { Activity, Tally } from '../../src/validate/records';
+import type { Activity, Tally } from '../../src/records/records';
 import { checkFiles } from '../../src/validate/run';
 import { sampleWorkbookInput } from '../helpers/sample-workbook-input';
 import { sheetXmls } from '../helpers/xlsx-inspect';

@@ -10,7 +10,7 @@ import { ACTIVITY_COLUMNS, TALLY_FIGURES, tallyColumns, type Column } from '../.
 import type { Indicator } from '../../catalog/indicators';
 import type { Mode } from '../../catalog/modes';
 import { FORM_SHEETS } from '../../catalog/workbook-sheets';
-import type { Unit } from '../../validate/records';
+import type { Unit } from '../../records/records';
 import { BOLD, DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './style';
 import { addValidation } from './exceljs-adapter';
 import { contractSpec } from './sheets/data';
