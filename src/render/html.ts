@@ -1,4 +1,4 @@
-import type { Block, DocumentModel, ImageStore, Run, Table, TableCell } from '../document/types';
+import { unknownBlock, type Block, type DocumentModel, type ImageStore, type Run, type Table, type TableCell } from '../document/types';
 
 /** The HTML preview: the same document model, self-contained (images inline), for a browser. */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -55,6 +55,8 @@ function block(b: Block, images: ImageStore): string {
     case 'signature-block':
       return `<div class="signature-block"><div><p><b><i>${esc(b.recipientsTitle)}</i></b></p>${b.recipients.map((r) => `<p class="small">${esc(r)}</p>`).join('')}</div>` +
         `<div class="sign">${b.signerLines.map((l) => `<p><b>${esc(l)}</b></p>`).join('')}<p class="room"></p><p><b>${esc(b.signerName)}</b></p></div></div>`;
+    default:
+      return unknownBlock(b, 'renderHtml');
   }
 }
 

@@ -3,7 +3,7 @@
  * (Nghị định 30/2020/NĐ-CP), byte-identical for the same model, images and date.
  */
 import { Document, type FileChild, type ISectionOptions } from 'docx';
-import type { Block, DocumentModel, ImageStore } from '../../document/types';
+import { unknownBlock, type Block, type DocumentModel, type ImageStore } from '../../document/types';
 import { normalizeEntries } from '../../write/zip-normalize';
 import { estimateWidth, heading, list, pageBreak, paragraph, rule, spacer } from './blocks';
 import { packageParts } from './docx-adapter';
@@ -136,10 +136,8 @@ export async function renderDocx(doc: DocumentModel, images: ImageStore, opts: R
       case 'signature-block':
         out.add(spacer(true), signatureBlock(block, out.width));
         break;
-      default: {
-        const never: never = block;
-        throw new Error(`renderDocx: unknown block ${JSON.stringify(never)}`);
-      }
+      default:
+        unknownBlock(block, 'renderDocx');
     }
   });
   out.close();
