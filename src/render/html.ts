@@ -68,6 +68,7 @@ table.grid td,table.grid th{border:1px solid #000;padding:2pt 4pt}td.num{text-al
 .gallery{display:grid;grid-template-columns:1fr 1fr;gap:8pt}.header-block,.signature-block{display:flex;justify-content:space-between;text-align:center}
 .header-block p,.signature-block p{text-indent:0;text-align:center;margin:0}.signature-block p.small{text-align:left;font-size:11pt}.room{height:3cm}`;
 
+/** The document as one self-contained HTML page (pictures inline as data: URLs), for a browser. */
 export function renderHtml(doc: DocumentModel, images: ImageStore): string {
   return `<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><style>${STYLE}</style></head>\n<body>\n${doc.blocks.map((b) => block(b, images)).join('\n')}\n</body></html>\n`;
 }

@@ -87,6 +87,12 @@ function isSubject(b: Block | undefined): boolean {
   return b?.type === 'paragraph' && b.role === 'subject';
 }
 
+/**
+ * The document as a .docx (its bytes): A4, the decree's margins, styles and header and signature
+ * blocks; figures and galleries from `images` by name (a name the store lacks leaves an italic
+ * note in its place); core.xml's dates and every zip entry's time from `opts.date`. Same model,
+ * images and date, same bytes. Throws only on a block of no known kind (unknownBlock).
+ */
 export async function renderDocx(doc: DocumentModel, images: ImageStore, opts: RenderDocxOptions): Promise<Buffer> {
   const ctx: ImageContext = { images, nextDrawingId: drawingIds() };
   const out = new SectionBuilder();

@@ -237,6 +237,7 @@ function talliesFormColumns(): Column[] {
   return tallyColumns([]);
 }
 
+/** The blank form (its bytes): the two data sheets, the instructions and the hidden lists. Same options, same bytes. */
 export async function renderForm(opts: FormOptions): Promise<Buffer> {
   const wb = createWorkbook(opts.mtime);
   const activities = wb.addWorksheet(FORM_SHEETS.activities);

@@ -22,6 +22,13 @@ export interface RenderWorkbookOptions {
   bulk?: boolean;
 }
 
+/**
+ * The report's workbook (its bytes), sheets in REPORT_SHEETS' order; `Kiểm tra` only with issues
+ * or a rollup's status. Rates are fractions with a percent format of `input.decimals` decimals;
+ * dates are date cells. The creation time and every zip entry's time come from `input.info`.
+ * Same input, same bytes. Throws only on what cannot be (a block of no known kind, bulk rows
+ * exceljs did not write as expected).
+ */
 export async function renderWorkbook(input: WorkbookInput, opts: RenderWorkbookOptions = {}): Promise<Buffer> {
   const date = fixedDate(input.info.generated, input.info.week.start);
   const wb = createWorkbook(date);
