@@ -14,7 +14,7 @@ const SIGNATURES: readonly { format: ImageFormat; bytes: readonly number[] }[] =
 ];
 
 /** The longest signature: how many bytes of a file imageFormatOf needs. */
-export const IMAGE_SIGNATURE_BYTES = Math.max(...SIGNATURES.map((s) => s.bytes.length));
+const IMAGE_SIGNATURE_BYTES = Math.max(...SIGNATURES.map((s) => s.bytes.length));
 
 /** The format `head` (a file's first bytes) starts with, or null for anything else. */
 export function imageFormatOf(head: Uint8Array): ImageFormat | null {

@@ -101,7 +101,7 @@ export function changeChartSpec(
  * (the provinces of a national report). Every province's own report (at most ~170 communes since
  * 2025) stays a chart of its units.
  */
-export const RATES_CHART_MAX_UNITS = 200;
+const RATES_CHART_MAX_UNITS = 200;
 
 export interface ChartPlanInput {
   aggregate: Aggregate;

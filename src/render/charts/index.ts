@@ -11,7 +11,7 @@ import { chartOption } from './options';
 import { renderSvg, svgToPng } from './raster';
 
 /** The chart as SVG (echarts, on this thread). */
-export function barChartSvg(spec: BarChartSpec): string {
+function barChartSvg(spec: BarChartSpec): string {
   const layout = layoutChart(spec);
   return renderSvg(chartOption(layout), layout.width, layout.height);
 }

@@ -10,9 +10,6 @@
 import { Packer, XmlComponent, type Document, type Table } from 'docx';
 import { unzipSync } from 'fflate';
 
-/** A package part's content as the compiler gives it. */
-type PartData = string | Uint8Array;
-
 /** What docx's Packer zips: the package's parts by path (its compiler, not part of the typed API). */
 export interface DocxCompiler {
   compile(file: Document, prettify: undefined, overrides: never[]): unknown;

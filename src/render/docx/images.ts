@@ -33,7 +33,7 @@ const FIGURE_MAX_WIDTH = 9072;
 const PHOTO_BOX = 4252;
 
 /** Scale (w, h) to fit inside (maxW, maxH) twips, aspect ratio kept; result in whole pixels. */
-export function fitPx(width: number, height: number, maxW: number, maxH: number): { width: number; height: number } {
+function fitPx(width: number, height: number, maxW: number, maxH: number): { width: number; height: number } {
   const w = Number.isFinite(width) && width > 0 ? width : 4;
   const h = Number.isFinite(height) && height > 0 ? height : 3;
   const scale = Math.min(maxW / TWIPS_PER_PX / w, maxH / TWIPS_PER_PX / h);

@@ -21,7 +21,7 @@ import {
 } from 'docx';
 import { placeCells, type Slot } from '../../document/table-grid';
 import { childrenOf, preparer, PreparedXml, type XmlTree } from './docx-adapter';
-import type { Run, Table as ModelTable, TableCell as ModelCell } from '../../document/types';
+import type { Run, Table as ModelTable } from '../../document/types';
 import { alignment, plainText, textRuns } from './runs';
 import { xmlSafe } from '../../text/normalize';
 import { BLACK, STYLE } from './styles';
@@ -32,7 +32,7 @@ const NO_LINE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto
 const GRID: ITableBordersOptions = {
   top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE,
 };
-export const NO_BORDERS: ITableBordersOptions = {
+const NO_BORDERS: ITableBordersOptions = {
   top: NO_LINE, bottom: NO_LINE, left: NO_LINE, right: NO_LINE, insideHorizontal: NO_LINE, insideVertical: NO_LINE,
 };
 const NO_CELL_BORDERS = { top: NO_LINE, bottom: NO_LINE, left: NO_LINE, right: NO_LINE };

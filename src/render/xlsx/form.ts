@@ -28,9 +28,9 @@ export interface FormOptions {
 }
 
 /** Rows 1–3 are the title, the unit line and a blank row; the contract's header is row 4. */
-export const FORM_HEADER_ROW = 4;
+const FORM_HEADER_ROW = 4;
 /** Empty rows prepared (validation, borders) under the header. */
-export const FORM_DATA_ROWS = 200;
+const FORM_DATA_ROWS = 200;
 
 /** Width (characters) of a column whose catalogue entry gives none. */
 const DEFAULT_WIDTH = 14;

@@ -8,7 +8,7 @@ import { normalizeEntries } from '../../write/zip-normalize';
 import type { BulkRows } from './bulk-rows';
 import { Workbook, workbookParts } from './exceljs-adapter';
 
-export const CREATOR = 'lllweek';
+const CREATOR = 'lllweek';
 
 export function createWorkbook(date: Date): ExcelWorkbook {
   const wb = new Workbook();

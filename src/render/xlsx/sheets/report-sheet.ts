@@ -7,7 +7,8 @@
 import type { Alignment, CellRichTextValue, Worksheet } from 'exceljs';
 import { unknownBlock, type Align, type Block, type DocumentModel, type Figure, type Gallery, type HeaderBlock, type List, type Paragraph, type Run, type SignatureBlock, type Table } from '../../../document/types';
 import { placeCells } from '../../../document/table-grid';
-import { HEADER_SEARCH_ROWS, type HeaderGuard } from '../header-guard';
+import { HEADER_SEARCH_ROWS } from '../../../validate/header';
+import type { HeaderGuard } from '../header-guard';
 import type { ImageBook } from '../images';
 import { CHAR_PX, font, LINE_HEIGHT, styleHeaderCell, text, textWidth, THIN_BORDER, wrappedLines, type Formats } from '../style';
 
