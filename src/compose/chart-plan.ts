@@ -41,6 +41,14 @@ export interface ChartOptions {
 const altOf = (title: string, opts: ChartOptions) => opts.alt ?? `Biểu đồ cột: ${title}`;
 const decimalsOf = (opts: ChartOptions) => (opts.decimals === undefined ? {} : { decimals: opts.decimals });
 
+/** Categories from `items` (their labels), one series per key of `series`, named by its label, in its order. */
+function seriesByKey<T extends { label: string }>(items: T[], series: Record<string, string>, value: (item: T, key: string) => number | undefined | null) {
+  return {
+    categories: items.map((i) => i.label),
+    series: Object.keys(series).map((key) => ({ name: series[key], values: items.map((i) => value(i, key) ?? null) })),
+  };
+}
+
 /** Activities by type (categories) and mode of organisation (stacked series, in modeLabels' order). */
 export function activitiesChartSpec(
   rows: { label: string; byMode: Record<string, number> }[],
@@ -48,13 +56,7 @@ export function activitiesChartSpec(
   opts: ChartOptions = {},
 ): BarChartSpec {
   const title = opts.title ?? 'Số hoạt động theo loại hình và hình thức tổ chức';
-  return {
-    title,
-    categories: rows.map((r) => r.label),
-    series: Object.keys(modeLabels).map((m) => ({ name: modeLabels[m], values: rows.map((r) => r.byMode[m] ?? null) })),
-    stacked: true,
-    alt: altOf(title, opts),
-  };
+  return { title, ...seriesByKey(rows, modeLabels, (r, mode) => r.byMode[mode]), stacked: true, alt: altOf(title, opts) };
 }
 
 /** Rates (fractions) of each indicator (series, in indicatorLabels' order) by unit (categories). */
@@ -64,14 +66,7 @@ export function ratesByUnitChartSpec(
   opts: ChartOptions = {},
 ): BarChartSpec {
   const title = opts.title ?? 'Tỷ lệ đạt các chỉ tiêu theo đơn vị';
-  return {
-    title,
-    categories: units.map((u) => u.label),
-    series: Object.keys(indicatorLabels).map((ind) => ({ name: indicatorLabels[ind], values: units.map((u) => u.rates[ind] ?? null) })),
-    percent: true,
-    ...decimalsOf(opts),
-    alt: altOf(title, opts),
-  };
+  return { title, ...seriesByKey(units, indicatorLabels, (u, ind) => u.rates[ind]), percent: true, ...decimalsOf(opts), alt: altOf(title, opts) };
 }
 
 /** This year's rate of each indicator next to last year's (fractions; null when unknown). */

@@ -16,6 +16,13 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int().min(0);
 const fraction = z.number();
 
+/** An object whose fields are texts or null, each described. */
+function textsOrNull<K extends string>(fields: Record<K, string>) {
+  const shape = {} as Record<K, z.ZodNullable<z.ZodString>>;
+  for (const key of Object.keys(fields) as K[]) shape[key] = z.string().nullable().describe(fields[key]);
+  return z.strictObject(shape);
+}
+
 const tally3 = z.strictObject({
   count: count.describe('activities'),
   sessions: count.describe('sessions (buổi) of those activities'),
@@ -139,20 +146,16 @@ export const reportContextSchema = z.strictObject({
   subject: z.string().describe('the subject line (trích yếu)'),
   activities: activities.describe('the activities (hoạt động) the units reported'),
   society: society.describe('the learning society (xã hội học tập): the units’ tallies'),
-  narrative: z
-    .strictObject({
-      direction: z.string().nullable().describe('I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI'),
-      assessment: z.string().nullable().describe('IV. ĐÁNH GIÁ CHUNG'),
-      proposals: z.string().nullable().describe('V. ĐỀ XUẤT, KIẾN NGHỊ'),
-    })
-    .describe('the office’s own text from narrative.md, as HTML (write it with {{{ }}}), null for a section not written'),
-  charts: z
-    .strictObject({
-      activities: z.string().nullable().describe('activities by type and mode'),
-      rates: z.string().nullable().describe('the indicators’ rates by unit'),
-      change: z.string().nullable().describe('this year against the baseline'),
-    })
-    .describe('the charts’ image names, for <figure data-image="…">; null for a chart the report has not'),
+  narrative: textsOrNull({
+    direction: 'I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI',
+    assessment: 'IV. ĐÁNH GIÁ CHUNG',
+    proposals: 'V. ĐỀ XUẤT, KIẾN NGHỊ',
+  }).describe('the office’s own text from narrative.md, as HTML (write it with {{{ }}}), null for a section not written'),
+  charts: textsOrNull({
+    activities: 'activities by type and mode',
+    rates: 'the indicators’ rates by unit',
+    change: 'this year against the baseline',
+  }).describe('the charts’ image names, for <figure data-image="…">; null for a chart the report has not'),
   photos: z
     .array(z.strictObject({ image: z.string().describe('the image name: “photo-1”'), caption: z.string() }))
     .describe('the photos (at most 20, by date), for a gallery'),
