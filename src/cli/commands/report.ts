@@ -72,7 +72,7 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   for (const w of report.photoWarnings) con.info(CLI.photoWarning[con.lang]({ file: w }));
   const files = [...report.files];
   // The e-mail draft's modules (nodemailer) load only when one is asked for.
-  if (opts.eml) files.push(await (require('../../pipeline/draft') as typeof import('../../pipeline/draft')).draftFor(report, con.lang));
+  if (opts.eml) files.push(await (require('../../pipeline/draft') as typeof import('../../pipeline/draft')).draftFor(report));
   const written: string[] = [];
   for (const f of files) {
     const target = path.join(outDir, f.name);

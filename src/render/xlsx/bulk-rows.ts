@@ -252,6 +252,6 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
   const end = xml.lastIndexOf('</sheetData>');
   if (end < 0) throw new Error(`bulk rows: no sheetData in sheet ${t.sheetId}`);
   const lastRow = headerRow + rows.length;
-  const head = xml.slice(0, end).replace(/(<dimension ref="[A-Z]+\d+:[A-Z]+)(\d+)"/, (m, a: string, b: string) => `${a}${Math.max(Number(b), lastRow)}"`);
+  const head = xml.slice(0, end).replace(/(<dimension ref="[A-Z]+\d+:[A-Z]+)(\d+)"/, (_m, a: string, b: string) => `${a}${Math.max(Number(b), lastRow)}"`);
   return Buffer.concat([Buffer.from(head, 'utf8'), ...chunks, Buffer.from(xml.slice(end), 'utf8')]);
 }
