@@ -6,6 +6,9 @@
  *  - how it serialises what bulk-rows.ts writes itself: text (its xmlEncode), shared strings,
  *    date serials, and the attributes of a row. Each mirror here is checked against exceljs's
  *    own function or output by the contract test.
+ * One reliance calls nothing: exceljs turns a cell's style into a style id by serialising it
+ * unless it has met that very object before, which style.ts's shared, frozen styles use for
+ * speed only (the bench, not the output, would show it gone).
  */
 import type { DataValidation, Workbook as ExcelWorkbook, Worksheet } from 'exceljs';
 import { unzipSync } from 'fflate';
