@@ -6,10 +6,11 @@
  * case beside its practical limit measured in the same run on the same files:
  *   - a bare csv-parse pass (arrays, streaming) for CSV,
  *   - a bare exceljs streaming read (WorkbookReader) for XLSX,
+ *   - a bare SheetJS read (dense) for XLS,
  *   - `wc -l` (the I/O floor, for reference).
  *
- *   npm run bench                    full run (10 k / 100 k / 1 M rows; XLSX 100 k; national and commune reports)
- *   BENCH_QUICK=1 npm run bench      smaller (10 k / 100 k; XLSX 10 k; national report with 20 k activities)
+ *   npm run bench                    full run (10 k / 100 k / 1 M rows; XLSX 100 k; XLS 20 k; national and commune reports)
+ *   BENCH_QUICK=1 npm run bench      smaller (10 k / 100 k; XLSX 10 k; XLS 5 k; national report with 20 k activities)
  *   BENCH_REPEAT=5                   runs per case (default 3, quick 1); medians are reported
  *   BENCH_ONLY=validate-csv-1m,...   run only these cases (ids as printed)
  *   node scripts/bench.js --write    also puts the table into BENCHMARKS.md (between the bench markers)
@@ -115,6 +116,15 @@ async function writeActivitiesSheet(variant, csvFile, outFile) {
   }
   fs.writeFileSync(outFile, bytes);
   process.stdout.write(`${records.length}\n`);
+}
+
+/** The practical limit for XLS: SheetJS reading the whole workbook (dense sheets), every row visited. */
+function bareXls(file) {
+  const XLSX = require('@e965/xlsx');
+  const wb = XLSX.readFile(file, { dense: true, cellNF: true, cellText: false, cellFormula: false });
+  let n = 0;
+  for (const name of wb.SheetNames) for (const row of wb.Sheets[name]['!data'] ?? []) if (row) n++;
+  process.stdout.write(`${n}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,6 +294,22 @@ async function writeActivitiesXlsx(file, rows, rnd, units, extra) {
   fs.renameSync(tmp, file);
 }
 
+/** `rows` activity rows as an Excel 97-2003 .xls (SheetJS's BIFF8 writer): date cells, numeric counts. */
+function writeActivitiesXls(file, rows, rnd, units) {
+  const XLSX = require('@e965/xlsx');
+  const next = activityRows(rnd, units);
+  const aoa = [ACTIVITY_HEADER];
+  for (let i = 0; i < rows; i++) {
+    const r = next();
+    aoa.push([r.code, r.name, new Date(Date.UTC(2025, 9, r.day)), r.type, r.title, r.mode, r.sessions === '' ? null : Number(r.sessions), r.participants, r.notes || null]);
+  }
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa, { cellDates: true, dateNF: 'dd/mm/yyyy', UTC: true }), 'Hoạt động');
+  const tmp = `${file}.tmp`;
+  fs.writeFileSync(tmp, XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }));
+  fs.renameSync(tmp, file);
+}
+
 /** Everything the cases read; made once and kept (names carry DATA_VERSION). */
 async function generate(plan) {
   fs.mkdirSync(DATA, { recursive: true });
@@ -303,6 +329,12 @@ async function generate(plan) {
   if (!have(xf)) {
     await writeActivitiesXlsx(xf, plan.xlsxRows, prng(2000 + plan.xlsxRows), communes, null);
     made.push(xf);
+  }
+
+  const xlsFile = path.join(DATA, `hoat-dong-${label(plan.xlsRows)}-v${DATA_VERSION}.xls`);
+  if (!have(xlsFile)) {
+    writeActivitiesXls(xlsFile, plan.xlsRows, prng(2500 + plan.xlsRows), communes);
+    made.push(xlsFile);
   }
 
   // National: VN root, 3,321 communes' tallies, `plan.nationalActivities` activities.
@@ -352,7 +384,7 @@ async function generate(plan) {
     ].join('\n'));
     made.push(com);
   }
-  return { made, xlsx: xf, national: nat, commune: com, csv: (rows) => path.join(DATA, `hoat-dong-${label(rows)}-v${DATA_VERSION}.csv`) };
+  return { made, xlsx: xf, xls: xlsFile, national: nat, commune: com, csv: (rows) => path.join(DATA, `hoat-dong-${label(rows)}-v${DATA_VERSION}.csv`) };
 }
 
 function label(n) {
@@ -418,8 +450,8 @@ async function main() {
   fs.writeFileSync(PRELOAD, "process.on('exit', () => { require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(Math.round(process.resourceUsage().maxRSS))); });\n");
 
   const plan = quick
-    ? { csvRows: [10_000, 100_000], xlsxRows: 10_000, nationalActivities: 20_000 }
-    : { csvRows: [10_000, 100_000, 1_000_000], xlsxRows: 100_000, nationalActivities: 200_000 };
+    ? { csvRows: [10_000, 100_000], xlsxRows: 10_000, xlsRows: 5_000, nationalActivities: 20_000 }
+    : { csvRows: [10_000, 100_000, 1_000_000], xlsxRows: 100_000, xlsRows: 20_000, nationalActivities: 200_000 };
   const t0 = Date.now();
   const data = await generate(plan);
   if (data.made.length) console.error(`generated ${data.made.length} input(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s under ${path.relative(ROOT, DATA)}/`);
@@ -443,6 +475,12 @@ async function main() {
     id: `validate-xlsx-${label(plan.xlsxRows)}`, name: `validate XLSX ${label(plan.xlsxRows)}`, rows: plan.xlsxRows,
     ours: [node, cli('validate', data.xlsx, '--config', path.join(data.national, 'lllweek.yaml'), '--quiet')],
     base: { name: 'exceljs stream', cmd: [node, [self, '--bare-xlsx', data.xlsx]] },
+    target: null,
+  });
+  cases.push({
+    id: `validate-xls-${label(plan.xlsRows)}`, name: `validate XLS ${label(plan.xlsRows)}`, rows: plan.xlsRows,
+    ours: [node, cli('validate', data.xls, '--config', path.join(data.national, 'lllweek.yaml'), '--quiet')],
+    base: { name: 'SheetJS read', cmd: [node, [self, '--bare-xls', data.xls]] },
     target: null,
   });
   cases.push({
@@ -551,4 +589,5 @@ module.exports = { nationalUnits, activityRow, prng };
 if (process.argv[2] === '--bare-csv') bareCsv(process.argv[3]);
 else if (process.argv[2] === '--bare-xlsx') bareXlsx(process.argv[3]);
 else if (process.argv[2] === '--write-activities') writeActivitiesSheet(process.argv[3], process.argv[4], process.argv[5]).catch((e) => { console.error(e); process.exit(1); });
+else if (process.argv[2] === '--bare-xls') bareXls(process.argv[3]);
 else if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });

@@ -6,10 +6,13 @@
  *   fixtures/commune-csv/  the same ward's data as CSVs (UTF-8 BOM, Windows-1258, UTF-16 LE, NFD + unaccented headers)
  *   fixtures/province/     Sở GD&ĐT Quảng Ninh (QN) rolling up 14 communes/wards/special zones
  *   fixtures/broken/       one file per planted problem + EXPECTED.json
+ *   fixtures/formats/      the commune sample as .xls, .ods, XML 2003, HTML-as-.xls, .xlsm, Excel 95 cp1258, with passwords
  *   fixtures/TOTALS.json   the figures tests can assert (activities, participants, tallies sums)
  *
  * Deterministic: fixed workbook dates, a seeded PRNG (mulberry32), every .xlsx re-zipped with
- * fflate at a fixed mtime, no Date.now. Usage: node scripts/make-fixtures.js
+ * fflate at a fixed mtime, no Date.now. The files of formats/ that LibreOffice writes are the
+ * exception: made again only with --soffice (see scripts/fixtures/formats.js).
+ * Usage: node scripts/make-fixtures.js [--soffice]
  */
 const fs = require('fs');
 const path = require('path');
@@ -17,6 +20,7 @@ const { roundPct } = require('./fixtures/util');
 const commune = require('./fixtures/commune');
 const province = require('./fixtures/province');
 const { writeBroken } = require('./fixtures/broken');
+const { writeFormats } = require('./fixtures/formats');
 
 const ROOT = path.resolve(__dirname, '..', 'fixtures');
 const OWNED = ['commune', 'commune-csv', 'province', 'broken', 'README.md', 'TOTALS.json'];
@@ -43,6 +47,23 @@ xlsx re-zipped at a fixed mtime). Do not edit by hand: change the script and rer
   \`{ file, code, severity, sheet, row, column, cell }\`, the complete set of issues for each file.
   Tests run \`lllweek validate <file>\` **from inside \`broken/\`**, so that \`broken/lllweek.yaml\`
   (\`year: 2025\`, \`units: units.csv\`) applies. \`units.csv\` and \`anh/\` there are support files.
+- \`formats/\` — the commune sample in the other formats offices send; each reads, beside the files of
+  \`commune/\`, to the same report figures as its \`.xlsx\` (\`lllweek report <file> --dump-context\`).
+  Written by LibreOffice 7.4 (\`soffice --headless\`) from \`commune/bao-cao-phuong-mong-cai-1.xlsx\`, so that
+  the reader is not tested only against SheetJS's own writer: \`bao-cao-libreoffice.xls\` (filter
+  "MS Excel 97", BIFF8), \`bao-cao-libreoffice.ods\` ("calc8"), \`bao-cao-libreoffice-xml-2003.xls\` ("MS Excel
+  2003 XML"), \`ngay-1904-libreoffice.xls\` (a small workbook in the 1904 date system, dated 01 and
+  07/10/2025), \`cong-thuc-libreoffice.xls\` / \`.ods\` (formulas with their results cached by LibreOffice: a sum,
+  a text, a date, \`#DIV/0!\`, a boolean; a header merged over two columns), and \`mat-khau-libreoffice.xls\` / \`.ods\` (saved with the password \`lllweek-2025\` by a Basic
+  macro calling storeToURL with a Password: RC4 FILEPASS in the .xls, encrypted parts in the .ods; both are
+  to be refused). LibreOffice's bytes change from run to run, so these are made again only by
+  \`node scripts/make-fixtures.js --soffice\` (or when one is missing); the committed files are what the
+  tests read. Written by the script itself, byte-identical: \`bao-cao-xuat-excel-html.xls\` (an HTML page
+  with the two tables, as web systems' "Xuất Excel" buttons write it: UTF-8, Excel's namespaces, merged
+  titles, text as shown), \`bao-cao-macro.xlsm\` (the .xlsx with the macro-enabled content type and a VBA
+  project part), \`hoat-dong-excel-95-cp1258.xls\` (the activities as an Excel 5.0/95 BIFF5 workbook whose text
+  is in code page 1258, written record by record by \`scripts/fixtures/biff5.js\`, since neither SheetJS nor
+  LibreOffice writes one; the script checks that LibreOffice reads its Vietnamese text back).
 - \`TOTALS.json\` — counts and sums per fixture, for tests to assert.
 `;
 
@@ -109,6 +130,7 @@ async function main() {
   commune.writeCommuneCsv(ROOT);
   const prov = await province.writeProvince(ROOT);
   const expected = await writeBroken(ROOT);
+  const formats = await writeFormats(ROOT, commune, { regenerateLibreOffice: process.argv.includes('--soffice') });
   assertClean('commune', commune.ACTIVITIES, new Set(commune.UNITS.map((u) => u.code)));
   assertClean('province', prov.activities, new Set(province.UNITS.map((u) => u.code)));
 
@@ -133,7 +155,7 @@ async function main() {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   console.log(`fixtures written to ${path.relative(process.cwd(), ROOT) || '.'} in ${Math.round(ms)} ms: ` +
     `commune ${totals.commune.activities} activities, province ${totals.province.activities} activities ` +
-    `(${prov.perUnit.length} units), broken ${totals.broken.files} files / ${totals.broken.issues} expected issues`);
+    `(${prov.perUnit.length} units), broken ${totals.broken.files} files / ${totals.broken.issues} expected issues, formats (${formats})`);
 }
 
 main().catch((e) => {

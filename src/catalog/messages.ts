@@ -1,5 +1,5 @@
 import type { IssueCode } from './issue-codes';
-import type { UnreadableReason } from '../read/types';
+import type { SheetjsFormat, UnreadableReason } from '../read/types';
 
 /**
  * Every message the user reads, in Vietnamese and English. Codes never change with the
@@ -116,21 +116,51 @@ export const ISSUE_MESSAGES: Record<IssueCode, Msg> = {
   },
 };
 
+/** How a message names each format read through SheetJS (src/read/sheetjs/). */
+export const SHEETJS_FORMAT_NAMES: Record<SheetjsFormat, Record<Lang, string>> = {
+  xls: { vi: 'tệp Excel 97-2003 (.xls)', en: 'the Excel 97-2003 (.xls) file' },
+  ods: { vi: 'tệp OpenDocument/LibreOffice (.ods)', en: 'the OpenDocument/LibreOffice (.ods) file' },
+  html: { vi: 'trang HTML đặt tên bảng tính (.xls)', en: 'the HTML page saved as a spreadsheet (.xls)' },
+  xml2003: { vi: 'tệp "XML Spreadsheet 2003" của Excel', en: 'the Excel "XML Spreadsheet 2003" file' },
+};
+
+/** The reasons that name their format: `xls-encrypted`, `ods-corrupt`, `html-too-large`... */
+type SheetjsFormatReason = `${SheetjsFormat}-corrupt` | `${SheetjsFormat}-too-large` | 'xls-encrypted' | 'ods-encrypted';
+
+function sheetjsFormatReasons(): Record<SheetjsFormatReason, Record<Lang, string>> {
+  const out = {} as Record<string, Record<Lang, string>>;
+  for (const [format, name] of Object.entries(SHEETJS_FORMAT_NAMES) as [SheetjsFormat, Record<Lang, string>][]) {
+    out[`${format}-corrupt`] = {
+      vi: `${name.vi} bị hỏng hoặc không đầy đủ; hãy xin đơn vị gửi lại, hoặc mở bằng Excel/LibreOffice và lưu lại dạng .xlsx`,
+      en: `${name.en} is corrupt or truncated; ask the unit to send it again, or open it in Excel/LibreOffice and save it as .xlsx`,
+    };
+    out[`${format}-too-large`] = {
+      vi: `${name.vi} quá lớn hoặc quá phức tạp để đọc (có thể là tệp độc hại); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx`,
+      en: `${name.en} is too large or too complex to read (possibly hostile); open it in Excel/LibreOffice and save it as .xlsx`,
+    };
+  }
+  out['xls-encrypted'] = {
+    vi: `${SHEETJS_FORMAT_NAMES.xls.vi} được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại`,
+    en: `${SHEETJS_FORMAT_NAMES.xls.en} is protected by a password; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again`,
+  };
+  out['ods-encrypted'] = {
+    vi: `${SHEETJS_FORMAT_NAMES.ods.vi} được đặt mật khẩu; hãy mở bằng LibreOffice, chọn Lưu thành và bỏ chọn "Lưu với mật khẩu"`,
+    en: `${SHEETJS_FORMAT_NAMES.ods.en} is protected by a password; open it in LibreOffice, use Save As and untick "Save with password"`,
+  };
+  return out as Record<SheetjsFormatReason, Record<Lang, string>>;
+}
+
 export const UNREADABLE_REASONS: Record<UnreadableReason, Record<Lang, string>> = {
   'not-found': { vi: 'tệp không tồn tại', en: 'the file does not exist' },
   denied: { vi: 'không có quyền đọc tệp; hãy kiểm tra quyền truy cập', en: 'no permission to read the file; check its access rights' },
   empty: { vi: 'tệp rỗng (0 byte)', en: 'the file is empty (0 bytes)' },
   'not-spreadsheet': {
-    vi: 'không phải bảng tính CSV hoặc XLSX; hãy mở bằng Excel và lưu lại dạng .xlsx',
-    en: 'not a CSV or XLSX spreadsheet; open it in Excel and save it as .xlsx',
-  },
-  xls: {
-    vi: 'định dạng Excel 97-2003 (.xls) cũ; hãy mở bằng Excel và lưu lại dạng .xlsx',
-    en: 'old Excel 97-2003 (.xls) format; open it in Excel and save it as .xlsx',
+    vi: 'không phải bảng tính (CSV, XLSX, XLSM, XLS, ODS); hãy mở bằng Excel và lưu lại dạng .xlsx',
+    en: 'not a spreadsheet (CSV, XLSX, XLSM, XLS, ODS); open it in Excel and save it as .xlsx',
   },
   'html-xls': {
-    vi: 'đây là trang HTML đặt tên .xls (thường do phần mềm xuất ra); hãy mở bằng Excel và lưu lại dạng .xlsx',
-    en: 'this is an HTML page named .xls (as some software exports); open it in Excel and save it as .xlsx',
+    vi: 'đây là trang HTML đặt tên bảng tính nhưng không có bảng số liệu nào (có thể là trang đăng nhập hoặc trang báo lỗi của phần mềm); hãy tải lại tệp từ phần mềm',
+    en: 'this is an HTML page named as a spreadsheet but it holds no table (perhaps a login or error page of the software that exported it); download the file again',
   },
   encrypted: {
     vi: 'tệp được đặt mật khẩu; hãy gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại',
@@ -144,6 +174,7 @@ export const UNREADABLE_REASONS: Record<UnreadableReason, Record<Lang, string>> 
     vi: 'tệp giải nén ra quá lớn, có thể là tệp độc hại; không mở',
     en: 'the file would unpack to an unreasonable size (possibly hostile); not opened',
   },
+  ...sheetjsFormatReasons(),
 };
 
 /** Words the checker puts into `expected`. */
@@ -199,7 +230,14 @@ export type FatalKey =
   | 'output-exists'
   | 'locked'
   | 'theme-unknown'
-  | 'bad-option';
+  | 'bad-option'
+  // output faults (issue 15)
+  | 'disk-full'
+  | 'output-denied'
+  | 'out-not-folder'
+  | 'out-parent-missing'
+  | 'out-overlaps-inbox'
+  | 'lock-lost';
 
 export const FATAL_MESSAGES: Record<FatalKey, Msg> = {
   'config-missing': { vi: (p) => `Không tìm thấy tệp cấu hình ${p.value}`, en: (p) => `Config file ${p.value} not found` },
@@ -221,8 +259,8 @@ export const FATAL_MESSAGES: Record<FatalKey, Msg> = {
   },
   'input-missing': { vi: (p) => `Không tìm thấy ${p.value}`, en: (p) => `${p.value} not found` },
   'no-inputs': {
-    vi: () => 'Không có tệp .csv hoặc .xlsx nào để đọc',
-    en: () => 'No .csv or .xlsx file to read',
+    vi: () => 'Không có tệp .csv, .xlsx, .xlsm, .xls hoặc .ods nào để đọc',
+    en: () => 'No .csv, .xlsx, .xlsm, .xls or .ods file to read',
   },
   'units-unreadable': {
     vi: (p) => `Không đọc được danh mục đơn vị ${p.value}: ${p.detail}`,
@@ -250,4 +288,29 @@ export const FATAL_MESSAGES: Record<FatalKey, Msg> = {
     en: (p) => `Another run is writing to ${p.value}; try again later`,
   },
   'bad-option': { vi: (p) => `Tùy chọn sai: ${p.detail}`, en: (p) => `Bad option: ${p.detail}` },
+  // output faults (issue 15): each leaves the previous outputs as they were
+  'disk-full': {
+    vi: (p) => `Ổ đĩa đã đầy khi ghi ${p.value}: chưa ghi kết quả mới nào, các tệp kết quả trước vẫn nguyên. Hãy giải phóng dung lượng rồi chạy lại`,
+    en: (p) => `The disk is full (writing ${p.value}): nothing new was written and the previous outputs are unchanged. Free some space and run again`,
+  },
+  'output-denied': {
+    vi: (p) => `Không có quyền ghi vào ${p.value} (thư mục chỉ đọc hoặc không được phép ghi); chọn thư mục khác bằng --out hoặc sửa quyền của thư mục`,
+    en: (p) => `No permission to write in ${p.value} (a read-only folder, or one not yours to write); choose another folder with --out or fix its permissions`,
+  },
+  'out-not-folder': {
+    vi: (p) => `${p.value} là một tệp, không phải thư mục: --out cần tên một thư mục`,
+    en: (p) => `${p.value} is a file, not a folder: --out names a folder`,
+  },
+  'out-parent-missing': {
+    vi: (p) => `Không có thư mục ${p.other} để tạo ${p.value} trong đó; kiểm tra lại đường dẫn --out`,
+    en: (p) => `There is no folder ${p.other} to make ${p.value} in; check the --out path`,
+  },
+  'out-overlaps-inbox': {
+    vi: (p) => `--out ${p.value} chồng lên hộp thư ${p.other} (cùng một thư mục, hoặc thư mục này nằm trong thư mục kia): kết quả sẽ bị đọc như bài nộp, hoặc bài nộp bị bỏ qua như kết quả. Hãy dùng một thư mục riêng, vd. tong-hop/ cạnh hop-thu/`,
+    en: (p) => `--out ${p.value} overlaps the inbox ${p.other} (the same folder, or one inside the other): outputs would be read as submissions, or submissions skipped as outputs. Use a folder of its own, e.g. tong-hop/ beside hop-thu/`,
+  },
+  'lock-lost': {
+    vi: (p) => `Khóa ${p.value} đã bị xóa hoặc bị lần chạy khác chiếm trong khi đang chạy: đã dừng, các tệp kết quả trước vẫn nguyên`,
+    en: (p) => `The lock ${p.value} was removed or taken by another run while this one was running: stopped, the previous outputs are unchanged`,
+  },
 };

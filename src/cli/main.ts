@@ -4,6 +4,7 @@ import { FATAL_MESSAGES, type Lang } from '../catalog/messages';
 import { Fatal } from '../fatal';
 import { langFromEnv } from './locale';
 import { Console } from './console';
+import { terminalLines } from './terminal';
 
 type Run = (args: unknown[], opts: Record<string, unknown>, con: Console) => Promise<number>;
 
@@ -17,7 +18,7 @@ const COMMANDS: { name: string; describe: (c: Command) => Command; load: () => {
     describe: (c) =>
       c
         .description('check spreadsheets (files or folders) against the input contract')
-        .argument('<inputs...>', '.csv/.xlsx files or folders')
+        .argument('<inputs...>', '.csv/.xlsx/.xlsm/.xls/.ods files or folders')
         .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
         .option('--strict', 'warnings count as errors for the exit status')
         .addHelpText('after', '\nExample:\n  lllweek validate nop-bao-cao/ --format json > ket-qua.json; echo $?\n'),
@@ -28,7 +29,7 @@ const COMMANDS: { name: string; describe: (c: Command) => Command; load: () => {
     describe: (c) =>
       c
         .description('validate, aggregate and write the report (.docx, .xlsx)')
-        .argument('<inputs...>', '.csv/.xlsx files or folders')
+        .argument('<inputs...>', '.csv/.xlsx/.xlsm/.xls/.ods files or folders')
         .option('-o, --out <dir>', 'output folder', '.')
         .option('--format <list>', 'docx,xlsx,html', 'docx,xlsx')
         .option('--eml', 'also write an e-mail draft (.eml) with the files attached')
@@ -96,7 +97,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'lllweek.yaml to use (default: ./lllweek.yaml)')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    // commander's errors quote what was typed (an unknown option may be a file name from a script)
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(terminalLines(s.split('\n'))) });
 
   for (const { name, describe, load } of COMMANDS) {
     describe(program.command(name))

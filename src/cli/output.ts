@@ -2,6 +2,7 @@ import type { Lang } from '../catalog/messages';
 import type { Issue } from '../validate/issue';
 import { CLI } from '../catalog/cli-messages';
 import type { CheckResult } from '../validate/run';
+import { terminalSafe } from './terminal';
 
 /** Colours only for a terminal, and never with NO_COLOR (no-color.org). */
 export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -10,27 +11,18 @@ export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = pr
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' } as const;
 
-/**
- * Text from the inputs (a cell's value inside a message, a sheet name) as it may reach a
- * terminal: one line, and no control characters. A cell holding `ESC[1A ESC[2K` would
- * otherwise erase the line above it (an error) on the clerk's screen, or retitle the window.
- */
-export function printable(s: string): string {
-  return s.replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
-}
-
 /** `validate`'s text output: grouped by file and sheet, one line per issue, a closing count line. */
 export function formatIssuesText(result: CheckResult, lang: Lang, color: boolean): string {
   const out: string[] = [];
   let group = '';
   for (const i of result.issues) {
-    const g = printable(i.sheet === null ? i.file : `${i.file} › ${i.sheet}`);
+    const g = terminalSafe(i.sheet === null ? i.file : `${i.file} › ${i.sheet}`);
     if (g !== group) {
       if (group) out.push('');
       out.push(g);
       group = g;
     }
-    out.push(`  ${where(i, lang).padEnd(9)} ${paint(i, lang, color)}  ${printable(i.message)} [${i.code}]`);
+    out.push(`  ${where(i, lang).padEnd(9)} ${paint(i, lang, color)}  ${terminalSafe(i.message)} [${i.code}]`);
   }
   if (out.length) out.push('');
   out.push(result.issues.length ? CLI.summary[lang](result.summary) : `${CLI.clean[lang]} ${CLI.summary[lang](result.summary)}`);

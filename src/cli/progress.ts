@@ -1,5 +1,6 @@
 import type { Console } from './console';
 import type { CheckHooks } from '../validate/run';
+import { terminalSafe } from './terminal';
 
 /** Rows between two redraws: a bar must cost nothing next to the rows it counts. */
 const EVERY = 5000;
@@ -23,7 +24,7 @@ export class Progress {
     if (!this.enabled) return {};
     return {
       onFile: (file, index, total) => {
-        this.file = file;
+        this.file = terminalSafe(file);
         if (!this.bar) this.start(total);
         this.bar?.update(index, { file: this.file, rows: this.rows });
       },

@@ -2,42 +2,45 @@
  * A look inside a Compound File Binary (OLE2) container, the envelope of Excel 97-2003 .xls
  * files and also of password-protected .xlsx files (which Excel wraps in CFB with an
  * `EncryptionInfo` and an `EncryptedPackage` stream). Only the directory's stream names are
- * read: that is enough to tell the clerk which problem they have.
+ * read: that is enough to send a workbook to the SheetJS adapter or to tell the clerk which
+ * problem they have.
  */
 import type { FileHandle } from 'fs/promises';
 import type { UnreadableReason } from './types';
 
-export interface CfbVerdict {
-  reason: UnreadableReason;
-  detail: string;
-}
+/** An .xls to read (a `Workbook` or `Book` stream), or why the container cannot be read. */
+export type CfbVerdict = { kind: 'xls' } | { kind: 'unreadable'; reason: UnreadableReason; detail: string };
 
 const ENCRYPTION_STREAMS = ['EncryptionInfo', 'EncryptedPackage'];
+/** BIFF8 (Excel 97-2003) keeps its records in `Workbook`, BIFF5 (Excel 5.0/95) in `Book`. */
+const WORKBOOK_STREAMS = ['Workbook', 'Book'];
 const MAX_SECT = 0xfffffffa; // sector numbers at or above this are markers (end of chain, free, ...)
 const MAX_DIRECTORY_SECTORS = 4096; // real directories are a few sectors; a loop or garbage stops here
 
 /**
- * Why this CFB file cannot be read. Reads the directory properly (header → FAT → directory
- * chain); when that fails (truncated or hand-made file), falls back to looking for the
- * UTF-16LE stream names in the bytes already read. Never throws.
+ * What this CFB file is. Reads the directory properly (header → FAT → directory chain); when
+ * that fails (truncated or hand-made file), falls back to looking for the UTF-16LE stream names
+ * of an encrypted workbook in the bytes already read, and otherwise calls the container a
+ * damaged .xls: a partial read of a truncated file would lose rows without a word. Never throws.
  */
 export async function inspectCfb(fh: FileHandle, fileSize: number, head: Uint8Array): Promise<CfbVerdict> {
   let names: string[];
   try {
     names = await readDirectoryNames(fh, fileSize);
-  } catch {
+  } catch (e) {
     names = ENCRYPTION_STREAMS.filter((n) => Buffer.from(head).includes(Buffer.from(n, 'utf16le')));
+    if (names.length === 0) return { kind: 'unreadable', reason: 'xls-corrupt', detail: `compound file: ${(e as Error).message}` };
   }
   return classify(names);
 }
 
 export function classify(names: string[]): CfbVerdict {
-  if (names.some((n) => ENCRYPTION_STREAMS.includes(n))) return { reason: 'encrypted', detail: 'cfb-encrypted-ooxml' };
-  if (names.includes('WordDocument')) return { reason: 'not-spreadsheet', detail: 'doc' };
-  if (names.includes('PowerPoint Document')) return { reason: 'not-spreadsheet', detail: 'ppt' };
-  // `Workbook` (Excel 97+) or `Book` (Excel 5), or a container we cannot read at all: the
-  // clerk's file almost certainly is an old .xls, and the advice (save as .xlsx) is the same.
-  return { reason: 'xls', detail: 'cfb' };
+  if (names.some((n) => ENCRYPTION_STREAMS.includes(n))) return { kind: 'unreadable', reason: 'encrypted', detail: 'cfb-encrypted-ooxml' };
+  if (names.some((n) => WORKBOOK_STREAMS.includes(n))) return { kind: 'xls' };
+  if (names.includes('WordDocument')) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: 'doc' };
+  if (names.includes('PowerPoint Document')) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: 'ppt' };
+  // An Outlook .msg, an installer, a Works file...: a container, but no workbook in it.
+  return { kind: 'unreadable', reason: 'not-spreadsheet', detail: 'cfb' };
 }
 
 /** Names of all storages and streams in the directory. Throws on anything malformed. */

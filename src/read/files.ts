@@ -3,8 +3,12 @@ import { promises as fsp } from 'fs';
 import type { Dirent, Stats } from 'fs';
 import * as path from 'path';
 
-/** Extensions picked up inside a folder (compared lower-cased). A file named on the command line is taken whatever its name. */
-const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx', '.xls']);
+/**
+ * Extensions picked up inside a folder (compared lower-cased): what offices send (README, "Input
+ * formats"). A file named on the command line is taken whatever its name; either way the bytes,
+ * not the name, decide how it is read.
+ */
+const TABLE_EXTENSIONS = new Set(['.csv', '.xlsx', '.xlsm', '.xls', '.ods']);
 
 export interface ExpandedInputs {
   /** Files to read, in a deterministic order; each path as given (a folder's files are the folder path joined with their relative part). */
@@ -15,7 +19,7 @@ export interface ExpandedInputs {
 
 /**
  * Expands command-line arguments: a file is taken as is (it is sniffed later, so a CSV saved
- * as `.txt` still works); a folder means every .csv/.xlsx/.xls below it, recursively, without
+ * as `.txt` still works); a folder means every .csv/.xlsx/.xlsm/.xls/.ods below it, recursively, without
  * Excel's `~$` lock files and hidden entries, sorted by code point. Arguments keep their
  * order. A file reached twice (two arguments naming it) is read once, at its first place.
  */

@@ -4,7 +4,8 @@ import type { FileHandle } from 'fs/promises';
 import { inspectCfb } from './cfb';
 import { openCsv } from './csv';
 import { UTF8_CHECK_BYTES } from './csv-detect';
-import { SNIFF_BYTES, sniffBytes } from './sniff';
+import type { SheetjsSource } from './sheetjs';
+import { inspectOds, SNIFF_BYTES, sniffBytes } from './sniff';
 import type { ReadNotice, SourceTable, UnreadableReason } from './types';
 import { readWorkbookLayout, WORKBOOK_PART, type WorkbookParts } from './workbook-layout';
 import type { ZipEntry } from './zip';
@@ -16,6 +17,7 @@ const HEAD_BYTES = Math.max(SNIFF_BYTES, UTF8_CHECK_BYTES) + 4;
 type Plan =
   | { kind: 'csv'; table: SourceTable }
   | { kind: 'xlsx'; workbook: WorkbookParts }
+  | { kind: 'sheetjs'; source: SheetjsSource }
   | { kind: 'unreadable'; reason: UnreadableReason; detail?: string };
 
 /**
@@ -36,6 +38,10 @@ export async function* openTables(file: string, onNotice: (n: ReadNotice) => voi
       // exceljs's parsers load only for a workbook.
       const { readXlsxTables } = require('./xlsx') as typeof import('./xlsx');
       yield* readXlsxTables(file, plan.workbook, onNotice);
+      return;
+    case 'sheetjs':
+      // .xls, .ods, HTML and XML Spreadsheet 2003: SheetJS (and its 1.4 MB of code) loads only for them.
+      yield* (require('./sheetjs') as typeof import('./sheetjs')).readSheetjsTables(file, plan.source, onNotice);
   }
 }
 
@@ -67,13 +73,20 @@ async function planFile(file: string, onNotice: (n: ReadNotice) => void): Promis
     switch (sniffed.kind) {
       case 'unreadable':
         return sniffed;
-      case 'cfb':
-        return { kind: 'unreadable', ...(await inspectCfb(fh, size, bytes)) };
+      case 'cfb': {
+        const verdict = await inspectCfb(fh, size, bytes);
+        return verdict.kind === 'xls' ? { kind: 'sheetjs', source: { format: 'xls', fileSize: size } } : verdict;
+      }
+      case 'sheetjs':
+        return { kind: 'sheetjs', source: { format: sniffed.format, fileSize: size } };
       case 'csv':
         return { kind: 'csv', table: openCsv(file, bytes, size, onNotice) };
       case 'zip': {
         const verdict = await inspectZip(fh, size);
         if (!verdict.ok) return { kind: 'unreadable', reason: verdict.reason, detail: verdict.detail };
+        const ods = await inspectOds(fh, size, verdict.entries);
+        if (ods?.kind === 'unreadable') return ods;
+        if (ods) return { kind: 'sheetjs', source: { format: 'ods', fileSize: size, unpackedSize: verdict.entries.reduce((n, e) => n + e.uncompressedSize, 0) } };
         const foreign = notAWorkbook(verdict.entries);
         if (foreign) return { kind: 'unreadable', reason: 'not-spreadsheet', detail: foreign };
         return { kind: 'xlsx', workbook: await readWorkbookLayout(fh, size, verdict.entries) };

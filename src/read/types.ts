@@ -49,11 +49,22 @@ export type UnreadableReason =
   | 'denied'            // no permission to read it
   | 'empty'             // zero bytes
   | 'not-spreadsheet'   // neither CSV text nor an XLSX zip (e.g. a PDF, an image, a .docx)
-  | 'xls'               // old binary Excel 97-2003 (CFB without encryption)
-  | 'html-xls'          // an HTML page saved with an .xls/.xlsx name
+  | 'html-xls'          // an HTML page (or XML that is no spreadsheet) saved with an .xls/.xlsx name, holding no table
   | 'encrypted'         // a password-protected workbook (CFB container holding EncryptionInfo)
   | 'corrupt'           // a zip or workbook that cannot be parsed
-  | 'too-large';        // a zip whose parts would unpack to an absurd size (zip bomb)
+  | 'too-large'         // a zip whose parts would unpack to an absurd size (zip bomb)
+  // Formats read through SheetJS (src/read/sheetjs/): the reason names the format, so the message says which it was.
+  | 'xls-encrypted'     // an Excel 97-2003 .xls with a FILEPASS record (RC4 or XOR password)
+  | 'ods-encrypted'     // an OpenDocument spreadsheet saved with a password
+  | `${SheetjsFormat}-corrupt`    // the library could not read it (truncated, damaged, not what it claims)
+  | `${SheetjsFormat}-too-large`; // beyond what may be loaded whole: the file's size, or the parser's memory or time bound
+
+/** Formats read through the SheetJS adapter (src/read/sheetjs/); `.xlsx`/`.xlsm` have the project's own reader. */
+export type SheetjsFormat =
+  | 'xls'      // Excel 97-2003 / 5.0-95 binary workbook (BIFF8, BIFF5) in a Compound File
+  | 'ods'      // OpenDocument spreadsheet (LibreOffice Calc)
+  | 'html'     // an HTML table saved with a spreadsheet name (web systems' "Xuất Excel")
+  | 'xml2003'; // Excel's "XML Spreadsheet 2003"
 
 /** Something a reader has to say about a file, before any column is known. */
 export type ReadNotice =

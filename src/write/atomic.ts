@@ -1,27 +1,26 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { Fatal } from '../fatal';
+import { syncDir, tempTag, writeWhole } from './durable';
+import { outputFault } from './faults';
 
 /**
- * Writes a file whole or not at all: a temporary file in the same folder, then a rename, so a
- * reader (or a killed run) never leaves half a report behind.
+ * Writes one file whole or not at all (the blank form, init's files): every byte into a hidden
+ * temporary file beside it, flushed, renamed over `file`, the folder flushed. A full disk or a
+ * killed run leaves the previous file as it was (and at most a `.name.xxxx.tmp` beside it).
+ * Throws Fatal `disk-full`, `output-denied` or `output-unwritable`.
  */
 export async function writeAtomic(file: string, data: Buffer | string): Promise<void> {
+  const dir = path.dirname(file);
   try {
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, data, { fsync: true });
+    await fs.promises.mkdir(dir, { recursive: true });
+    const temp = path.join(dir, `.${path.basename(file)}.${tempTag()}.tmp`);
+    await writeWhole(temp, data);
+    await fs.promises.rename(temp, file).catch(async (e) => {
+      await fs.promises.rm(temp, { force: true });
+      throw e;
+    });
+    await syncDir(dir);
   } catch (e) {
-    throw new Fatal('output-unwritable', { value: file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-  }
-}
-
-/** Checks an output folder can be made and written before any long work starts. */
-export function ensureWritableDir(dir: string): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch (e) {
-    throw new Fatal('output-unwritable', { value: dir, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw outputFault(e, dir, file);
   }
 }

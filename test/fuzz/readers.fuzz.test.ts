@@ -19,6 +19,8 @@ import { ACTIVITY_COLUMNS } from '../../src/catalog/columns';
 import { INDICATORS } from '../../src/catalog/indicators';
 import { ISSUE_CODES } from '../../src/catalog/issue-codes';
 import { MODES } from '../../src/catalog/modes';
+import { SHEETJS_LIMITS } from '../../src/read/sheetjs/limits';
+import * as sheetjsRun from '../../src/read/sheetjs/run';
 import { cellRef } from '../../src/read/types';
 import type { Issue } from '../../src/validate/issue';
 import type { RecordSink } from '../../src/records/records';
@@ -339,6 +341,56 @@ describe('(b) CSV text', () => {
     },
     JEST_MS,
   );
+});
+
+// ---------------------------------------------------------------------------------------------
+// (b2) the SheetJS formats: .xls (BIFF8 by LibreOffice, BIFF5 in code page 1258), .ods, HTML and
+// XML Spreadsheet 2003 exports, mutated byte by byte (an .ods stored, so its XML is hit)
+
+const FORMATS = path.resolve(__dirname, '..', '..', 'fixtures', 'formats');
+const SHEETJS_SEEDS: Array<[string, string]> = [
+  ['bao-cao-libreoffice.xls', 'xls'],
+  ['cong-thuc-libreoffice.xls', 'xls'],
+  ['hoat-dong-excel-95-cp1258.xls', 'xls'],
+  ['bao-cao-libreoffice.ods', 'ods'],
+  ['bao-cao-xuat-excel-html.xls', 'xls'],
+  ['bao-cao-xml-2003.xls', 'xls'],
+];
+
+/** The adapter's worker as built by `npm run build` (`npm test` builds first): SheetJS runs bounded, as in the CLI. */
+const SHEETJS_WORKER = path.resolve(__dirname, '..', '..', 'dist', 'read', 'sheetjs', 'worker.js');
+
+describe('(b2) the SheetJS formats', () => {
+  let seeds: Array<{ bytes: Uint8Array; ext: string }>;
+  beforeAll(() => {
+    if (!fs.existsSync(SHEETJS_WORKER)) throw new Error(`${SHEETJS_WORKER} is missing: run npm run build first`);
+    // Bounded as in the CLI, within a case's time: a mutated file that makes SheetJS loop costs 4 s, not minutes.
+    jest.spyOn(sheetjsRun, 'loadSheets').mockImplementation((file, format) =>
+      sheetjsRun.loadSheetsOnWorker(SHEETJS_WORKER, file, format, { ...SHEETJS_LIMITS, maxMillis: CASE_MS / 2 }),
+    );
+    seeds = SHEETJS_SEEDS.map(([name, ext]) => {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(FORMATS, name)));
+      return { bytes: ext === 'ods' ? zipSync(unzipSync(bytes), { level: 0 }) : bytes, ext };
+    });
+  });
+
+  it(
+    'mutated .xls, .ods, HTML and XML 2003: coded issues only',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), async (pick, muts) => {
+          const seed = seeds[pick % seeds.length];
+          const file = path.join(dir, `mutated.${seed.ext}`);
+          fs.writeFileSync(file, mutate(seed.bytes, muts));
+          expectCodedIssues(await check(file), file);
+        }),
+        params(),
+      );
+    },
+    JEST_MS,
+  );
+
+  afterAll(() => jest.restoreAllMocks());
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ describe('expandInputs', () => {
       'b.csv',
       'B.XLSX', // upper case: code point order puts it before lower case (a locale sort would not)
       'a.xls',
+      'c.ods', // LibreOffice
+      'd.XLSM', // macro-enabled
       'notes.txt', // not a table extension: left out of folders
       '~$b.xlsx', // Excel's lock file
       '.hidden.csv',
@@ -33,6 +35,8 @@ describe('expandInputs', () => {
       'B.XLSX',
       'a.xls',
       'b.csv',
+      'c.ods',
+      'd.XLSM',
       path.join('sub', 'deeper', 't.xlsx'),
       path.join('sub', 'linked.csv'),
       path.join('xã-hải-hòa', 'Z.Csv'),

@@ -45,6 +45,6 @@ export async function run(_args: unknown[], opts: Record<string, unknown>, con: 
   if (fs.existsSync(file) && opts.force !== true) throw new Fatal('output-exists', { value: file });
   const { data } = await blankForm(s);
   await writeAtomic(file, data);
-  con.info(`${CLI.written[con.lang]}\n  ${file}  (${sizeText(data.length)})`);
+  con.info([CLI.written[con.lang], `  ${file}  (${sizeText(data.length)})`]);
   return 0;
 }

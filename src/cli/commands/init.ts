@@ -27,6 +27,6 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
   if (existing.length && opts.force !== true) throw new Fatal('output-exists', { value: existing[0] });
   const files: { name: string; data: Buffer | string }[] = [...samples, { name: formFileName(year), data: (await blankForm(none)).data }];
   for (const f of files) await writeAtomic(path.join(dir, f.name), f.data);
-  con.info(`${CLI.written[con.lang]}\n${files.map((f) => `  ${path.join(dir, f.name)}`).join('\n')}`);
+  con.info([CLI.written[con.lang], ...files.map((f) => `  ${path.join(dir, f.name)}`)]);
   return 0;
 }

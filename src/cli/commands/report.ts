@@ -4,7 +4,9 @@ import { Fatal } from '../../fatal';
 import { readBaseline } from '../../pipeline/baseline';
 import { collectInputs } from '../../pipeline/collect';
 import { makeReport } from '../../pipeline/report';
-import { ensureWritableDir, writeAtomic } from '../../write/atomic';
+import { withOutputLock } from '../../write/lock';
+import { prepareOutDir } from '../../write/out-dir';
+import { publishStaged } from '../../write/staged-set';
 import type { Console } from '../console';
 import { deadlineLine, today } from '../dates';
 import { parseFormats, sizeText } from '../formats';
@@ -18,7 +20,13 @@ function version(): string {
   return (require('../../../package.json') as { version: string }).version;
 }
 
-/** `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run. */
+/**
+ * `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run.
+ * `--out` (default: the folder of the inputs) is the user's folder, so its outputs are plain files
+ * put in place by write/staged-set: all written and flushed before any is replaced (a full disk
+ * or a fault leaves the previous report), then committed and renamed; a kill in those last
+ * milliseconds is completed by the next run. rollup, which owns its folder, switches one link.
+ */
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
   // Started first: its thread loads the chart and .docx libraries while this one reads the inputs.
   const renderer = opts.dumpContext === true || opts.dumpModel === true ? undefined : startRenderer();
@@ -32,9 +40,10 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
 async function report(inputs: string[], opts: Record<string, unknown>, con: Console, renderer: Renderer | undefined): Promise<number> {
   const formats = parseFormats(opts.format);
   const { loaded, settings } = await setup(opts, con);
-  const outDir = path.resolve(String(opts.out ?? '.'));
+  const out = String(opts.out ?? '.');
+  const outDir = path.resolve(out);
   const dump = opts.dumpContext === true ? 'context' : opts.dumpModel === true ? 'model' : null;
-  if (!dump) ensureWritableDir(outDir);
+  if (!dump) prepareOutDir(out);
   if (opts.eml && !formats.includes('docx')) formats.unshift('docx');
   if (opts.eml && !formats.includes('xlsx')) formats.push('xlsx');
 
@@ -58,8 +67,8 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
     version: version(),
   };
   if (dump) {
-    const out = await makeReport(job, { until: dump });
-    con.out(`${JSON.stringify(dump === 'context' ? out.context : out.model, null, 2)}\n`);
+    const dumped = await makeReport(job, { until: dump });
+    con.out(`${JSON.stringify(dump === 'context' ? dumped.context : dumped.model, null, 2)}\n`);
     return 0;
   }
   if (errors > 0 && opts.force !== true) {
@@ -73,14 +82,13 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   const files = [...report.files];
   // The e-mail draft's modules (nodemailer) load only when one is asked for.
   if (opts.eml) files.push(await (require('../../pipeline/draft') as typeof import('../../pipeline/draft')).draftFor(report));
-  const written: string[] = [];
-  for (const f of files) {
+  if (!files.length) throw new Fatal('no-inputs');
+  await withOutputLock(outDir, (lock) => publishStaged(outDir, files, lock));
+  const written = files.map((f) => {
     const target = path.join(outDir, f.name);
-    await writeAtomic(target, f.data);
     const rel = path.relative(process.cwd(), target);
-    written.push(`  ${rel.startsWith('..') ? target : rel}  (${sizeText(f.data.length)})`);
-  }
-  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, job.today, con.lang)].join('\n'));
-  if (!written.length) throw new Fatal('no-inputs');
+    return `  ${rel.startsWith('..') ? target : rel}  (${sizeText(f.data.length)})`;
+  });
+  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, job.today, con.lang)]);
   return errors > 0 ? 1 : 0;
 }

@@ -6,8 +6,9 @@ import { readBaseline } from '../../pipeline/baseline';
 import { makeReport } from '../../pipeline/report';
 import { rollup } from '../../pipeline/rollup';
 import { statusDocument } from '../../pipeline/status';
-import { writeAtomic } from '../../write/atomic';
-import { lockOutput } from '../../write/lock';
+import { withOutputLock } from '../../write/lock';
+import { prepareOutDir, refuseOverlap } from '../../write/out-dir';
+import { publishSwitched } from '../../write/switched-set';
 import type { Console } from '../console';
 import { deadlineLine, today } from '../dates';
 import { parseFormats, sizeText } from '../formats';
@@ -18,17 +19,14 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
   const inbox = args[0] as string;
   const formats = parseFormats(opts.format);
   const { loaded, settings } = await setup(opts, con);
-  const outDir = path.resolve(String(opts.out));
+  const out = String(opts.out);
+  const outDir = path.resolve(out);
   const expanded = await expandInputs([inbox]);
   if (expanded.missing.length) throw new Fatal('input-missing', { value: inbox });
-  // `--out` inside the inbox: the previous run's outputs are no submission (they would cover every unit)
-  const inOut = (f: string) => {
-    const rel = path.relative(outDir, path.resolve(f));
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  };
-  const files = expanded.files.filter((f) => !inOut(f));
-  const release = await lockOutput(outDir);
-  try {
+  refuseOverlap(out, inbox);
+  prepareOutDir(out);
+  const files = expanded.files;
+  return withOutputLock(outDir, async (lock) => {
     const deadline = loaded.config.deadline ?? `${loaded.config.year ?? settings.year ?? new Date().getFullYear()}-10-15`;
     const result = await rollup(files, settings, { root: loaded.config.agency?.unit ?? null, deadline, lang: con.lang });
     const report = await makeReport({
@@ -47,20 +45,15 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
       inputs: files,
     });
     const outputs = [...report.files, { name: 'status.json', data: Buffer.from(statusDocument(result, report.settings), 'utf8') }];
-    const lines: string[] = [];
-    for (const f of outputs) {
-      await writeAtomic(path.join(outDir, f.name), f.data);
-      lines.push(`  ${path.join(outDir, f.name)}  (${sizeText(f.data.length)})`);
-    }
+    await publishSwitched(outDir, outputs, lock);
+    const lines = outputs.map((f) => `  ${path.join(outDir, f.name)}  (${sizeText(f.data.length)})`);
     const t = result.totals;
     // a rejected file tied to no unit (unreadable) counts in no unit's total: name every rejected file
     const rejectedFiles = result.submissions
       .filter((s) => s.state === 'rejected')
       .map((s) => CLI.rejectedFile[con.lang]({ file: s.file, errors: s.collected.check.summary.errors }));
-    con.info([CLI.written[con.lang], ...lines, CLI.rollupTotals[con.lang](t), ...rejectedFiles, deadlineLine(report.settings.deadline, today(), con.lang)].join('\n'));
+    con.info([CLI.written[con.lang], ...lines, CLI.rollupTotals[con.lang](t), ...rejectedFiles, deadlineLine(report.settings.deadline, today(), con.lang)]);
     // 3 also for a rejected file tied to no unit (unreadable) or a broken resend of a unit still standing on an older one
     return rejectedFiles.length > 0 || t.rejected > 0 || t.missing > 0 ? 3 : 0;
-  } finally {
-    await release();
-  }
+  });
 }
