@@ -1,6 +1,6 @@
 import type { ActivityType } from '../catalog/activity-types';
 import type { Mode } from '../catalog/modes';
-import type { Activity } from '../validate/records';
+import type { Activity } from '../records/records';
 import type { ActivitySummary, Tally3 } from './types';
 
 export const zero = (): Tally3 => ({ count: 0, sessions: 0, participants: 0 });

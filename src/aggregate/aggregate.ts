@@ -1,7 +1,7 @@
 import type { ActivityType } from '../catalog/activity-types';
 import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
-import type { Activity, Tally, Unit } from '../validate/records';
+import type { Activity, Tally, Unit } from '../records/records';
 import { addTo, summariseActivities, zero } from './activities';
 import { aggregateIndicators, rateOf } from './indicators';
 import type { Aggregate, UnitSummary } from './types';

@@ -1,5 +1,5 @@
 import type { Indicator } from '../catalog/indicators';
-import type { Tally, Unit } from '../validate/records';
+import type { Tally, Unit } from '../records/records';
 import { countedTallies } from './aggregate';
 import { aggregateIndicators } from './indicators';
 

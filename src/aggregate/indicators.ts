@@ -1,5 +1,5 @@
 import type { Indicator } from '../catalog/indicators';
-import type { Tally } from '../validate/records';
+import type { Tally } from '../records/records';
 import type { IndicatorResult } from './types';
 import { roundHalfUp } from '../text/vi-number';
 

@@ -4,7 +4,7 @@ import { INDICATORS, type Indicator } from '../catalog/indicators';
 import { MODES } from '../catalog/modes';
 import type { ConfigFile } from './schema';
 import type { CheckSettings } from '../validate/check-state';
-import type { Unit } from '../validate/records';
+import type { Unit } from '../records/records';
 
 /** The catalogues in force: the built-in ones, replaced or extended by the config. */
 export function activityTypesOf(cfg: ConfigFile): ActivityType[] {

@@ -1,6 +1,6 @@
 import type { Lang } from '../catalog/messages';
 import type { CheckSettings } from '../validate/check-state';
-import type { Activity, Tally, Unit } from '../validate/records';
+import type { Activity, Tally, Unit } from '../records/records';
 import { checkFiles, checkInputs, type CheckHooks, type CheckResult } from '../validate/run';
 
 /** The checked inputs and the clean records they gave. */

@@ -1,9 +1,9 @@
 import type { Lang } from '../catalog/messages';
 import type { CheckSettings } from '../validate/check-state';
 import type { Issue } from '../validate/issue';
-import type { Unit } from '../validate/records';
+import type { Unit } from '../records/records';
 import { unitsUnder } from '../validate/units';
-import { reportingRoot } from '../model/report-settings';
+import { reportingRoot } from '../compose/report-settings';
 import type { UnitStatus } from '../render/workbook-input';
 import { collectFiles, type Collected } from './collect';
 import { submissionTime } from './submission-time';

@@ -1,4 +1,4 @@
-import type { ReportSettings } from '../model/report-settings';
+import type { ReportSettings } from '../compose/report-settings';
 import type { RollupResult } from './rollup';
 
 /**

@@ -2,9 +2,9 @@ import type { Aggregate } from '../aggregate/types';
 import type { ActivityType } from '../catalog/activity-types';
 import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
-import type { DocumentModel, ImageStore } from '../model/types';
+import type { DocumentModel, ImageStore } from '../document/types';
 import type { Issue } from '../validate/issue';
-import type { Activity, Tally } from '../validate/records';
+import type { Activity, Tally } from '../records/records';
 
 /** Where a rollup stands with one unit (status.json and the workbook's completeness table). */
 export interface UnitStatus {

@@ -5,7 +5,7 @@ import { parseCode, parseDate, parseText, parseWhole, type Parsed } from './cell
 import { checkPhoto } from './photos';
 import { PHOTO_REASONS } from '../catalog/messages';
 import { rowHash } from './row-hash';
-import type { Activity } from './records';
+import type { Activity } from '../records/records';
 import type { RowContext } from './row-context';
 import type { CheckState } from './check-state';
 

@@ -4,13 +4,13 @@ import { DEFAULT_MODE, type Mode } from '../catalog/modes';
 import { defaultWeek, KNOWN_WEEKS } from '../catalog/weeks';
 import { EnumIndex } from './enum-index';
 import type { IssueSink } from './issue-sink';
-import type { RecordSink } from './records';
+import type { RecordSink } from '../records/records';
 import type { RowContext } from './row-context';
 import { UnitRegistry } from './units';
 import { RowHashIndex } from './row-hash';
 import { YearJudge } from './year';
 import { judgeDate, type DatedActivity } from './check-activities';
-import type { Unit } from './records';
+import type { Unit } from '../records/records';
 
 /** What the checker needs to know from the settings. */
 export interface CheckSettings {

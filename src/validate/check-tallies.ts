@@ -3,7 +3,7 @@ import { formatDecimal } from '../text/vi-number';
 import { parseCode, parseRate, parseText, parseWhole } from './cells';
 import { required, take } from './check-activities';
 import type { CheckState } from './check-state';
-import type { Tally } from './records';
+import type { Tally } from '../records/records';
 import type { RowContext } from './row-context';
 
 /** One unit's learning-society figures: parts within their wholes, typed rates true to their parts. */

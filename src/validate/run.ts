@@ -8,7 +8,7 @@ import { checkTable, type TableInfo } from './check-table';
 import { buildLabelIndex } from './header';
 import type { Issue } from './issue';
 import { IssueSink } from './issue-sink';
-import type { RecordSink } from './records';
+import type { RecordSink } from '../records/records';
 
 export interface CheckResult {
   files: string[];

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Lang } from '../catalog/messages';
 import { Fatal } from '../fatal';
 import { INDICATORS } from '../catalog/indicators';
-import type { Unit } from './records';
+import type { Unit } from '../records/records';
 import { checkFiles } from './run';
 import * as fs from 'node:fs';
 

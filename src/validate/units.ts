@@ -1,6 +1,6 @@
 import type { Place } from './issue';
 import type { IssueSink } from './issue-sink';
-import type { Unit } from './records';
+import type { Unit } from '../records/records';
 import { editDistance, matchKey } from '../text/normalize';
 
 /** Unit references waiting for a units list found later among the inputs; bounded so huge inputs stay flat in memory. */

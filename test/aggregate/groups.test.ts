@@ -5,7 +5,7 @@
  */
 import { ratesByChildOf } from '../../src/aggregate/groups';
 import { INDICATORS } from '../../src/catalog/indicators';
-import type { Tally, Unit } from '../../src/validate/records';
+import type { Tally, Unit } from '../../src/records/records';
 
 const unit = (code: string, parent: string | null, name = code): Unit => ({ code, name, kind: null, parent });
 const tally = (code: string, total: number, learning: number): Tally => ({

@@ -23,7 +23,7 @@ import { SHEETJS_LIMITS } from '../../src/read/sheetjs/limits';
 import * as sheetjsRun from '../../src/read/sheetjs/run';
 import { cellRef } from '../../src/read/types';
 import type { Issue } from '../../src/validate/issue';
-import type { RecordSink } from '../../src/validate/records';
+import type { RecordSink } from '../../src/records/records';
 import { checkFiles, type CheckResult } from '../../src/validate/run';
 import { cleanText } from '../../src/read/cell-text';
 import { openTables } from '../../src/read/open';

@@ -14,7 +14,7 @@ import { INDICATORS } from '../../src/catalog/indicators';
 import { MODES } from '../../src/catalog/modes';
 import { renderWorkbook } from '../../src/render/xlsx';
 import type { WorkbookInput } from '../../src/render/workbook-input';
-import type { Activity, RecordSink, Tally } from '../../src/validate/records';
+import type { Activity, RecordSink, Tally } from '../../src/records/records';
 import { checkFiles } from '../../src/validate/run';
 import { sampleWorkbookInput, SCHOOLS, WARD } from '../helpers/sample-workbook-input';
 import { cellXml, headerLikeRows, sheetXmls, zipEntries } from '../helpers/xlsx-inspect';

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { ACTIVITY_TYPES } from '../../src/catalog/activity-types';
 import { INDICATORS } from '../../src/catalog/indicators';
 import { MODES } from '../../src/catalog/modes';
-import type { RecordSink } from '../../src/validate/records';
+import type { RecordSink } from '../../src/records/records';
 
 export const SETTINGS = { year: 2025, week: null, activityTypes: ACTIVITY_TYPES, modes: MODES, indicators: INDICATORS, units: null };
 export const DROP: RecordSink = { activity: () => undefined, tally: () => undefined, unit: () => undefined };

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { CLI } from '../../catalog/cli-messages';
 import { Fatal } from '../../fatal';
 import { expandInputs } from '../../read/files';
+import { readBaseline } from '../../pipeline/baseline';
 import { makeReport } from '../../pipeline/report';
 import { rollup } from '../../pipeline/rollup';
 import { statusDocument } from '../../pipeline/status';
@@ -35,7 +36,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
       settings,
       lang: con.lang,
       formats,
-      baseline: opts.baseline as string | undefined,
+      baseline: opts.baseline === undefined ? undefined : await readBaseline(opts.baseline as string, settings, con.lang),
       templates: opts.template as string | undefined,
       today: today(),
       version: (require('../../../package.json') as { version: string }).version,

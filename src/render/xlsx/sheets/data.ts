@@ -10,7 +10,7 @@ import type { ActivityType } from '../../../catalog/activity-types';
 import { ACTIVITY_COLUMNS, tallyColumns, type Column } from '../../../catalog/columns';
 import type { Indicator } from '../../../catalog/indicators';
 import type { Mode } from '../../../catalog/modes';
-import type { Activity, Tally } from '../../../validate/records';
+import type { Activity, Tally } from '../../../records/records';
 import type { BulkRows } from '../bulk-rows';
 import { fitColumns, freezeAndFilter, writeTable, type CellInput, type ColumnKind, type ColumnSpec, type Formats } from '../style';
 

@@ -3,7 +3,7 @@ import { defaultWeek, KNOWN_WEEKS } from '../catalog/weeks';
 import type { ConfigFile } from '../config/schema';
 import { Fatal } from '../fatal';
 import { matchKey } from '../text/normalize';
-import type { Unit } from '../validate/records';
+import type { Unit } from '../records/records';
 
 /** Everything about the issuing office and the week that the document needs, config first, then defaults. */
 export interface ReportSettings {
