@@ -55,6 +55,69 @@ async function bareXlsx(file) {
   process.stdout.write(`${n}\n`);
 }
 
+/**
+ * The national `Hoạt động` sheet (the activities CSV's rows, as the report writes them) written
+ * two ways, for the `xlsx-write` case: `ours` is the report's own path (exceljs for the header and
+ * the first rows, the rest as XML: render/xlsx/bulk-rows.ts); `stream` is exceljs's streaming
+ * writer (WorkbookWriter) with shared strings and styles, every cell with its border and number
+ * format, stored and then re-zipped the way every package of ours is. Both read the same rows.
+ */
+async function writeActivitiesSheet(variant, csvFile, outFile) {
+  const { parse } = require('csv-parse/sync');
+  const [, ...records] = parse(fs.readFileSync(csvFile), { bom: true, relax_column_count: true });
+  const num = (s) => (s === '' ? null : Number(s.replace(/\./g, '')));
+  const iso = (d) => d.split('/').reverse().join('-');
+  const dist = (m) => require(path.join(path.dirname(BIN), '..', 'dist', m));
+  const { normalizeEntries } = dist('write/zip-normalize');
+  const mtime = new Date(Date.UTC(2025, 9, 20));
+  let bytes;
+  if (variant === 'ours') {
+    const { createWorkbook, workbookBytes } = dist('render/xlsx/workbook');
+    const { BulkRows } = dist('render/xlsx/bulk-rows');
+    const { formats } = dist('render/xlsx/style');
+    const { writeActivitiesSheet: write } = dist('render/xlsx/sheets/data');
+    const acts = records.map((r, i) => ({
+      unit: r[0], unitName: r[1], date: iso(r[2]), endDate: null, type: r[3], title: r[4], mode: r[5],
+      sessions: num(r[6]) ?? 1, participants: num(r[7]), photos: [], caption: null, notes: r[8] || null, source: { file: csvFile, sheet: null, row: i + 2 },
+    }));
+    const wb = createWorkbook(mtime);
+    const bulk = new BulkRows();
+    write(wb.addWorksheet('Hoạt động'), acts, { activityTypes: [], modes: [], indicators: [], unitNames: new Map(), fmt: formats(2), bulk });
+    bytes = await workbookBytes(wb, mtime, bulk);
+  } else {
+    const ExcelJS = require('exceljs');
+    const { unzipSync } = require('fflate');
+    const chunks = [];
+    const { PassThrough } = require('stream');
+    const sink = new PassThrough();
+    sink.on('data', (c) => chunks.push(c));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true, useStyles: true, zip: { store: true } });
+    wb.created = wb.modified = mtime;
+    const ws = wb.addWorksheet('Hoạt động', { views: [{ state: 'frozen', ySplit: 1 }] });
+    const thin = { style: 'thin', color: { argb: 'FF000000' } };
+    const border = { top: thin, left: thin, bottom: thin, right: thin };
+    const header = ['Mã đơn vị', 'Tên đơn vị', 'Ngày tổ chức', 'Đến ngày', 'Loại hoạt động', 'Tên hoạt động', 'Hình thức', 'Số buổi', 'Số lượt người tham gia', 'Chú thích ảnh', 'Ghi chú'];
+    const head = ws.addRow(header);
+    head.eachCell((c) => Object.assign(c, { font: { name: 'Calibri', family: 2, size: 11, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }, border }));
+    head.commit();
+    const looks = [{ border }, { border }, { border, numFmt: 'dd/mm/yyyy' }, { border, numFmt: 'dd/mm/yyyy' }, { border }, { border }, { border }, { border, numFmt: '#,##0' }, { border, numFmt: '#,##0' }, { border }, { border }];
+    for (const r of records) {
+      const [y, m, d] = iso(r[2]).split('-').map(Number);
+      const row = ws.addRow([r[0], r[1], new Date(Date.UTC(y, m - 1, d)), null, r[3], r[4], r[5], num(r[6]) ?? 1, num(r[7]), null, r[8] || null]);
+      for (let c = 1; c <= looks.length; c++) row.getCell(c).style = looks[c - 1];
+      row.commit();
+    }
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: records.length + 1, column: header.length } };
+    ws.commit();
+    await wb.commit();
+    await new Promise((r) => (sink.writableFinished ? r() : sink.on('finish', r)));
+    bytes = await normalizeEntries(unzipSync(new Uint8Array(Buffer.concat(chunks))), { mtime });
+  }
+  fs.writeFileSync(outFile, bytes);
+  process.stdout.write(`${records.length}\n`);
+}
+
 /** The practical limit for XLS: SheetJS reading the whole workbook (dense sheets), every row visited. */
 function bareXls(file) {
   const XLSX = require('@e965/xlsx');
@@ -426,6 +489,12 @@ async function main() {
     target: quick ? null : { text: '< 15 s', ok: (r) => r.wall < 15 },
   });
   cases.push({
+    id: 'xlsx-write', name: `write the Hoạt động sheet (${label(plan.nationalActivities)} rows)`, rows: plan.nationalActivities,
+    ours: [node, [self, '--write-activities', 'ours', path.join(data.national, 'nop', 'hoat-dong.csv'), path.join(OUT, 'activities-ours.xlsx')]],
+    base: { name: 'exceljs WorkbookWriter', cmd: [node, [self, '--write-activities', 'stream', path.join(data.national, 'nop', 'hoat-dong.csv'), path.join(OUT, 'activities-stream.xlsx')]] },
+    target: null,
+  });
+  cases.push({
     id: 'report-commune', name: 'report commune (200 rows)', rows: 201,
     ours: [node, cli('report', 'nop', '--out', path.join(OUT, 'commune'), '--quiet')], cwd: data.commune,
     target: { text: '< 1.5 s', ok: (r) => r.wall < 1.5 },
@@ -519,5 +588,6 @@ module.exports = { nationalUnits, activityRow, prng };
 
 if (process.argv[2] === '--bare-csv') bareCsv(process.argv[3]);
 else if (process.argv[2] === '--bare-xlsx') bareXlsx(process.argv[3]);
+else if (process.argv[2] === '--write-activities') writeActivitiesSheet(process.argv[3], process.argv[4], process.argv[5]).catch((e) => { console.error(e); process.exit(1); });
 else if (process.argv[2] === '--bare-xls') bareXls(process.argv[3]);
 else if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });

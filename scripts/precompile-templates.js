@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Precompiles the built-in templates (templates/*.hbs) into dist/model/builtin-templates.js, so a
+ * Precompiles the built-in templates (templates/*.hbs) into dist/compose/builtin-templates.js, so a
  * report does not spend ~0.2 s compiling them on every run. Each entry keeps the SHA-256 of the
- * source it was made from: model/templates.ts uses it only while the .hbs file is unchanged, and
+ * source it was made from: compose/templates.ts uses it only while the .hbs file is unchanged, and
  * compiles the file itself otherwise (an edited template, or no build at all under ts-jest).
  * Run by `npm run build` (and so by `prepare` and `npm test`).
  */
@@ -14,7 +14,7 @@ const Handlebars = require('handlebars');
 
 const root = path.join(__dirname, '..');
 const dir = path.join(root, 'templates');
-const out = path.join(root, 'dist', 'model', 'builtin-templates.js');
+const out = path.join(root, 'dist', 'compose', 'builtin-templates.js');
 
 const entries = fs
   .readdirSync(dir)

@@ -1,3 +1,27 @@
+import { matchKey } from '../text/normalize';
+
+/**
+ * The agencies that head reports, one entry each: the name as headed (upper case), its
+ * abbreviation (the document number's suffix, `Số: 05/BC-UBND`, and file names), how it reads
+ * inside a sentence, and whether the unit's name follows it (`ỦY BAN NHÂN DÂN PHƯỜNG …`).
+ */
+export interface Agency {
+  name: string;
+  /** Other spellings clerks type (old tone placement). */
+  spellings?: string[];
+  code: string;
+  inText: string;
+  ofUnit: boolean;
+}
+
+export const AGENCIES = {
+  committee: { name: 'ỦY BAN NHÂN DÂN', spellings: ['UỶ BAN NHÂN DÂN'], code: 'UBND', inText: 'UBND', ofUnit: true },
+  department: { name: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', code: 'SGDĐT', inText: 'Sở Giáo dục và Đào tạo', ofUnit: false },
+  office: { name: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', code: 'PGDĐT', inText: 'Phòng Giáo dục và Đào tạo', ofUnit: false },
+} as const satisfies Record<string, Agency>;
+
+const COMMITTEE = AGENCIES.committee;
+
 /**
  * How an office heads its report, by the kind of unit it is (units list `kind`): used only when
  * the config does not say. Since 1 July 2025 a commune or ward reports through its People's
@@ -14,24 +38,24 @@ export interface AgencyDefaults {
 
 const COMMUNE: AgencyDefaults = {
   parent: '{parent}',
-  name: 'ỦY BAN NHÂN DÂN {name}',
-  code: 'UBND',
-  signer: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+  name: `${COMMITTEE.name} {name}`,
+  code: COMMITTEE.code,
+  signer: [`TM. ${COMMITTEE.name}`, 'CHỦ TỊCH'],
   recipients: ['Sở GD&ĐT (để b/c)', 'Hội Khuyến học tỉnh (để b/c)'],
 };
 
 export const AGENCY_KINDS: Record<string, AgencyDefaults> = {
   tinh: {
-    parent: 'UBND {name}',
-    name: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
-    code: 'SGDĐT',
+    parent: `${COMMITTEE.code} {name}`,
+    name: AGENCIES.department.name,
+    code: AGENCIES.department.code,
     signer: ['GIÁM ĐỐC'],
     recipients: ['Bộ GD&ĐT (để b/c)', 'UBND tỉnh (để b/c)', 'Hội Khuyến học tỉnh'],
   },
   'thanh pho truc thuoc trung uong': {
-    parent: 'UBND {name}',
-    name: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
-    code: 'SGDĐT',
+    parent: `${COMMITTEE.code} {name}`,
+    name: AGENCIES.department.name,
+    code: AGENCIES.department.code,
     signer: ['GIÁM ĐỐC'],
     recipients: ['Bộ GD&ĐT (để b/c)', 'UBND thành phố (để b/c)', 'Hội Khuyến học thành phố'],
   },
@@ -39,7 +63,7 @@ export const AGENCY_KINDS: Record<string, AgencyDefaults> = {
   phuong: COMMUNE,
   'dac khu': COMMUNE,
   // Older years' data still has districts.
-  huyen: { ...COMMUNE, name: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', parent: 'UBND {name}', code: 'PGDĐT', signer: ['TRƯỞNG PHÒNG'], recipients: ['Sở GD&ĐT (để b/c)'] },
+  huyen: { ...COMMUNE, name: AGENCIES.office.name, parent: `${COMMITTEE.code} {name}`, code: AGENCIES.office.code, signer: ['TRƯỞNG PHÒNG'], recipients: ['Sở GD&ĐT (để b/c)'] },
 };
 
 /** Anything else (a school, a centre, an unknown kind). */
@@ -56,10 +80,26 @@ export const PLACE_PREFIXES = ['thành phố', 'tỉnh', 'phường', 'xã', 'đ
 
 export const ARCHIVE_RECIPIENT = 'Lưu: VT.';
 
-/** How an upper-case agency name reads inside a sentence ("… của UBND phường Móng Cái 1"). */
-export const NAMES_IN_TEXT: [string, string][] = [
-  ['ỦY BAN NHÂN DÂN ', 'UBND '],
-  ['UỶ BAN NHÂN DÂN ', 'UBND '],
-  ['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'Sở Giáo dục và Đào tạo'],
-  ['PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', 'Phòng Giáo dục và Đào tạo'],
-];
+/**
+ * How an upper-case agency name reads inside a sentence ("… của UBND phường Móng Cái 1"): the
+ * prefix as headed, and what replaces it; a replacement ending in a space takes the unit's name.
+ */
+export const NAMES_IN_TEXT: [string, string][] = Object.values(AGENCIES).flatMap((a: Agency) =>
+  [a.name, ...(a.spellings ?? [])].map((n): [string, string] => (a.ofUnit ? [`${n} `, `${a.inText} `] : [n, a.inText])),
+);
+
+/**
+ * An agency's name with the agency abbreviated, for file names: "ỦY BAN NHÂN DÂN PHƯỜNG MÓNG
+ * CÁI 1" → "UBND PHƯỜNG MÓNG CÁI 1", "Sở Giáo dục và Đào tạo" → "SGDĐT". Matched on the words,
+ * whatever their case and diacritics; any other name is returned as it is.
+ */
+export function abbreviateAgency(name: string): string {
+  const words = name.trim().split(/\s+/);
+  for (const a of Object.values(AGENCIES) as Agency[]) {
+    for (const spelled of [a.name, ...(a.spellings ?? [])]) {
+      const n = spelled.split(' ').length;
+      if (words.length >= n && matchKey(words.slice(0, n).join(' ')) === matchKey(spelled)) return [a.code, ...words.slice(n)].join(' ');
+    }
+  }
+  return name;
+}

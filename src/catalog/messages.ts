@@ -1,3 +1,4 @@
+import { TABLE_SHEET_NAMES } from './columns';
 import { issueText, type IssueCode } from './issues';
 import type { Lang } from './lang';
 
@@ -26,7 +27,7 @@ export interface MsgParams {
 export const FATAL_REASONS = {
   'not-found': { vi: 'không tồn tại', en: 'does not exist' },
   'no-units': { vi: 'không có đơn vị nào', en: 'no units in it' },
-  'no-tallies': { vi: 'không có trang “Xã hội học tập”', en: 'no “Xã hội học tập” sheet' },
+  'no-tallies': { vi: `không có trang “${TABLE_SHEET_NAMES.tallies}”`, en: `no “${TABLE_SHEET_NAMES.tallies}” sheet` },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type FatalReason = keyof typeof FATAL_REASONS;

@@ -38,6 +38,7 @@ const COMMANDS: { name: string; describe: (c: Command) => Command; load: () => {
         .option('--baseline <file>', "last year's output workbook, for year-over-year change")
         .option('--template <dir>', 'folder of templates overriding the built-in ones by name')
         .option('--dump-context', 'print the JSON the templates receive, write nothing')
+        .option('--dump-model', 'print the document model (JSON) the templates make, write nothing')
         .option('--force', 'write the report even when the data has errors (listed in "Kiểm tra")')
         .addHelpText('after', '\nExample:\n  lllweek report fixtures/commune --out bao-cao/\n'),
     load: () => require('./commands/report'),

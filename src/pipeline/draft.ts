@@ -1,4 +1,3 @@
-import type { Lang } from '../catalog/lang';
 import { formatViDate } from '../text/vi-date';
 import { formatInt } from '../text/vi-number';
 import { composeEml, oneLine } from '../write/eml';
@@ -9,8 +8,12 @@ const TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** The e-mail draft of a report: to `email.to`, from `email.from`, the .docx and .xlsx attached. */
-export async function draftFor(report: ReportOutput, _lang: Lang): Promise<{ name: string; data: Buffer }> {
+/**
+ * The e-mail draft of a report (`<slug>.eml`): to `email.to`, from `email.from`, the .docx and
+ * .xlsx attached, dated the report's date at 08:00 in Vietnam. In Vietnamese whatever the CLI's
+ * language: it goes to the Sở.
+ */
+export async function draftFor(report: ReportOutput): Promise<{ name: string; data: Buffer }> {
   const s = report.settings;
   const c = report.context;
   const subject = `Báo cáo kết quả tổ chức Tuần lễ hưởng ứng học tập suốt đời năm ${s.year} - ${s.agency.unitName ?? s.agency.name}`;

@@ -1,27 +1,29 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+/**
+ * `report` and `rollup` make their report here: the checked records aggregated, the document
+ * composed (settings, context, charts and photos planned, templates → HTML → document model),
+ * then drawn by every renderer asked for. The charts and the .docx are made on a renderer's
+ * worker thread while this thread does the rest.
+ */
 import { aggregate } from '../aggregate/aggregate';
-import { ratesByChildOf } from '../aggregate/groups';
-import { withBaseline } from '../aggregate/indicators';
 import type { Aggregate } from '../aggregate/types';
+import { abbreviateAgency } from '../catalog/agency-kinds';
 import { MODES } from '../catalog/modes';
+import { planCharts, type ChartNames } from '../compose/chart-plan';
+import { buildContext, type PhotoRef } from '../compose/context';
+import type { ReportContext } from '../compose/context-schema';
+import { photoCandidates, plannedPhotos } from '../compose/photo-plan';
+import { renderTemplates } from '../compose/templates';
 import type { ConfigFile } from '../config/schema';
 import { configPath, settingsForYear, type Settings } from '../config/settings';
-import { Fatal } from '../fatal';
-import { buildContext, type PhotoRef, type ReportContext } from '../model/context';
+import type { DocumentModel, ImageStore } from '../document/types';
 import { resolveReportSettings, type ReportSettings } from '../compose/report-settings';
-import { renderTemplates } from '../model/templates';
-import type { DocumentModel, ImageStore } from '../model/types';
-import type { Issue } from '../records/issue';
-import type { Activity } from '../records/records';
-import type { BarChartSpec } from '../render/charts';
 import type { Renderer } from '../render/renderer';
 import type { UnitStatus } from '../render/workbook-input';
-import { formatViDate } from '../text/vi-date';
-import { formatInt } from '../text/vi-number';
-import { reportSlug } from '../write/slug';
+import type { Issue } from '../records/issue';
 import { sha256File } from '../write/sha256';
-import { collectFiles, type Collected } from './collect';
+import { reportSlug } from '../write/slug';
+import { addBaseline, type Baseline } from './baseline';
+import type { Collected } from './collect';
 
 export type Format = 'docx' | 'xlsx' | 'html';
 
@@ -31,7 +33,8 @@ export interface ReportJob {
   configDir: string;
   settings: Settings;
   formats: Format[];
-  baseline?: string;
+  /** Last year's workbook, read with the inputs (readBaseline). */
+  baseline?: Baseline;
   templates?: string;
   version: string;
   /** Rollup: the units' completeness, and the issues of rejected submissions. */
@@ -45,196 +48,83 @@ export interface ReportOutput {
   slug: string;
   settings: ReportSettings;
   context: ReportContext;
+  /** The document model (null when only the context was asked for). */
+  model: DocumentModel | null;
   files: { name: string; data: Buffer }[];
   /** Photos that could not be read: said on stderr, the report made without them. */
   photoWarnings: string[];
 }
 
-/** Twenty phone photos keep the .docx under 10 MB (report.md). */
-const MAX_PHOTOS = 20;
+/**
+ * How far makeReport goes: the template context (`--dump-context`), the document model
+ * (`--dump-model`, with the charts and photos it would name, none drawn or decoded), or the files.
+ */
+export type ReportStage = 'context' | 'model' | 'files';
 
-/** Last year's output workbook, re-read with the same checker: its tallies give last year's rates. */
-async function baselineIndicators(job: ReportJob, year: number) {
-  const file = path.resolve(job.baseline!);
-  let before: Collected;
+/**
+ * The report in memory: every requested format, from one document model. `renderer`: one started
+ * earlier (the command starts it before reading the inputs, so its libraries load meanwhile).
+ * Throws Fatal `theme-unknown` (no theme for the year), `template-dir` and `template-error`
+ * (an office's templates), and whatever a renderer throws.
+ */
+export async function makeReport(job: ReportJob, opts: { until?: ReportStage; renderer?: Renderer } = {}): Promise<ReportOutput> {
+  const until = opts.until ?? 'files';
+  if (until !== 'files') return buildReport(job, until, null);
+  if (opts.renderer) return buildReport(job, until, opts.renderer);
+  // No renderer given: this one is ours to let go.
+  const renderer = (require('../render/renderer') as typeof import('../render/renderer')).startRenderer();
   try {
-    before = await collectFiles([file], { ...job.settings, year: null, week: null, units: null });
-  } catch (e) {
-    throw e instanceof Fatal ? e : new Fatal('baseline-unreadable', { value: job.baseline, detail: (e as Error).message });
+    return await buildReport(job, until, renderer);
+  } finally {
+    renderer.stop();
   }
-  const problem = before.check.issues.find((i) => i.code === 'file-unreadable');
-  if (problem) throw new Fatal('baseline-unreadable', { value: job.baseline, issue: problem });
-  if (before.tallies.length === 0) {
-    throw new Fatal('baseline-unreadable', { value: job.baseline, reason: 'no-tallies' });
-  }
-  const baselineYear = before.check.year ?? year - 1;
-  return { year: baselineYear, indicators: aggregate({ ...aggInput(job, before), year: baselineYear }).indicators };
 }
 
-function aggInput(job: ReportJob, c: Collected) {
-  return {
+/** The settings and figures the document is composed from. */
+function figures(job: ReportJob): { settings: ReportSettings; agg: Aggregate; baselineYear: number | null } {
+  const c = job.collected;
+  const reportingCodes = [...new Set([...c.activities.map((a) => a.unit), ...c.tallies.map((t) => t.unit)])];
+  const settings = resolveReportSettings(job.config, settingsForYear(job.settings, c.check.year), { units: c.units, reportingCodes });
+  const agg = aggregate({
     activities: c.activities,
     tallies: c.tallies,
     units: c.units,
     activityTypes: job.settings.activityTypes,
     modes: MODES,
     indicators: job.settings.indicators,
-  };
-}
-
-type PhotoCandidate = { p: Activity['photos'][number]; caption: string };
-
-/** The activities' photos in the order the report shows them (by date), each once, with its caption. */
-function photoCandidates(job: ReportJob): PhotoCandidate[] {
-  const unitName = (code: string) => job.collected.units.get(code)?.name ?? code;
-  // One caption per photo when the clerk wrote as many `;`-separated captions as photos.
-  const captionsOf = (a: Activity) => {
-    const parts = (a.caption ?? '').split(';').map((s) => s.trim());
-    return a.photos.map((_, i) => (parts.length === a.photos.length ? parts[i] : a.caption) || `${unitName(a.unit)}, ${formatViDate(a.date)}: ${a.title}`);
-  };
-  const seen = new Set<string>();
-  return job.collected.activities
-    .filter((a) => a.photos.length > 0)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .flatMap((a) => {
-      const captions = captionsOf(a);
-      return a.photos.map((p, i) => ({ p, caption: captions[i] }));
-    })
-    .filter(({ p }) => !seen.has(p.path) && seen.add(p.path));
-}
-
-const photoName = (i: number) => `photo-${i + 1}`;
-
-/** Indexes of `files` by size, largest first (a file that cannot be read counts as empty). */
-function largestFirst(files: string[]): number[] {
-  const size = files.map((f) => {
-    try {
-      return fs.statSync(f).size;
-    } catch {
-      return 0;
-    }
+    year: settings.year,
   });
-  return files.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
+  if (!job.baseline) return { settings, agg, baselineYear: null };
+  const b = addBaseline(agg, job.baseline, { year: settings.year, decimals: settings.decimals, settings: job.settings, modes: MODES });
+  return { settings, agg: b.aggregate, baselineYear: b.year };
 }
 
-async function loadPhotos(unique: PhotoCandidate[], images: ImageStore): Promise<{ refs: PhotoRef[]; warnings: string[] }> {
-  const { loadPhoto } = require('../render/photos') as typeof import('../render/photos');
-  type PhotoResult = Awaited<ReturnType<typeof loadPhoto>>;
-  const refs: PhotoRef[] = [];
-  const warnings: string[] = [];
-  // In rounds, all of a round at once (the photo module bounds how many decode together, off the
-  // main thread), so that an unreadable photo leaves its place to the next one.
-  for (let next = 0; refs.length < MAX_PHOTOS && next < unique.length; ) {
-    const round = unique.slice(next, next + MAX_PHOTOS - refs.length);
-    next += round.length;
-    // Largest files first: a 12-megapixel photo started last would finish long after the others.
-    const pending: Promise<PhotoResult>[] = [];
-    for (const i of largestFirst(round.map(({ p }) => p.path))) pending[i] = loadPhoto(round[i].p.path, { alt: round[i].caption });
-    const results = await Promise.all(pending);
-    results.forEach((result, i) => {
-      if (!result.ok) {
-        warnings.push(round[i].p.written);
-        return;
-      }
-      const name = photoName(refs.length);
-      images.set(name, result.image);
-      refs.push({ image: name, caption: round[i].caption });
-    });
-  }
-  return { refs, warnings };
-}
-
-/**
- * More units than this in the rates chart make an image tens of thousands of pixels tall (and
- * minutes of rasterising): beyond it, the chart shows the units directly under the report's unit
- * (the provinces of a national report). Every province's own report (at most ~170 communes since
- * 2025) stays a chart of its units.
- */
-export const RATES_CHART_MAX_UNITS = 200;
-
-/** The rows of the rates chart: the units with tallies, or their groups when there are too many; null for no chart. */
-function ratesChartUnits(job: ReportJob, agg: Aggregate, root: string | null): { units: { label: string; rates: Record<string, number | null> }[]; title?: string } | null {
-  const withTally = agg.units.filter((u) => u.hasTally);
-  if (withTally.length === 0) return null;
-  if (withTally.length <= RATES_CHART_MAX_UNITS) return { units: withTally.map((u) => ({ label: u.name, rates: u.rates })) };
-  const groups = root === null ? [] : ratesByChildOf(root, job.collected.tallies, job.collected.units, job.settings.indicators);
-  if (groups.length < 2 || groups.length > RATES_CHART_MAX_UNITS) return null; // the table by unit still has every figure
-  return {
-    units: groups.map((g) => ({ label: g.name, rates: g.rates })),
-    title: `Tỷ lệ đạt các chỉ tiêu theo đơn vị trực thuộc (tổng hợp ${formatInt(withTally.length)} đơn vị)`,
-  };
-}
-
-type ChartNames = { activities: string | null; rates: string | null; change: string | null };
-
-/** The report's charts: their names in the document and their specs, in a fixed order. */
-function chartPlan(job: ReportJob, agg: Aggregate, baselineYear: number | null, year: number, root: string | null) {
-  const charts = require('../render/charts') as typeof import('../render/charts');
-  const names: ChartNames = { activities: null, rates: null, change: null };
-  const specs: [string, BarChartSpec][] = [];
-  if (agg.activities.byType.length > 0) {
-    specs.push(['chart-activities', charts.activitiesChartSpec(
-      agg.activities.byType.map((t) => ({ label: t.label, byMode: Object.fromEntries(Object.entries(t.byMode).map(([k, v]) => [k, v.count])) })),
-      Object.fromEntries(MODES.map((m) => [m.key, m.label])),
-    )]);
-    names.activities = 'chart-activities';
-  }
-  const shownIndicators = job.settings.indicators.filter((i) => agg.indicators.find((r) => r.key === i.key)?.rate !== null);
-  const byUnit = ratesChartUnits(job, agg, root);
-  if (byUnit && shownIndicators.length > 0) {
-    specs.push(['chart-rates', charts.ratesByUnitChartSpec(byUnit.units, Object.fromEntries(shownIndicators.map((i) => [i.key, i.label])), byUnit.title ? { title: byUnit.title } : {})]);
-    names.rates = 'chart-rates';
-  }
-  if (baselineYear !== null && agg.indicators.some((i) => i.baseline)) {
-    specs.push(['chart-change', charts.changeChartSpec(
-      agg.indicators.filter((i) => i.rate !== null || i.baseline?.rate != null).map((i) => ({ label: i.label, current: i.rate, baseline: i.baseline?.rate ?? null })),
-      year,
-      baselineYear,
-    )]);
-    names.change = 'chart-change';
-  }
-  return { names, specs };
-}
-
-/**
- * The report in memory: every requested format, from one document model. `renderer`: one started
- * earlier (the command starts it before reading the inputs, so its libraries load meanwhile).
- */
-export async function makeReport(job: ReportJob, opts: { contextOnly?: boolean; renderer?: Renderer } = {}): Promise<ReportOutput> {
-  if (opts.contextOnly) return buildReport(job, true, null);
-  if (opts.renderer) return buildReport(job, false, opts.renderer);
-  // No renderer given: this one is ours to let go.
-  const renderer = (require('../render/renderer') as typeof import('../render/renderer')).startRenderer();
-  try {
-    return await buildReport(job, false, renderer);
-  } finally {
-    renderer.stop();
-  }
-}
-
-async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Renderer | null): Promise<ReportOutput> {
+async function buildReport(job: ReportJob, until: ReportStage, renderer: Renderer | null): Promise<ReportOutput> {
   const c = job.collected;
-  const reportingCodes = [...new Set([...c.activities.map((a) => a.unit), ...c.tallies.map((t) => t.unit)])];
-  const settings = resolveReportSettings(job.config, settingsForYear(job.settings, c.check.year), { units: c.units, reportingCodes });
-  let agg = aggregate({ ...aggInput(job, c), year: settings.year });
-  let baselineYear: number | null = null;
-  if (job.baseline) {
-    const b = await baselineIndicators(job, settings.year);
-    agg = { ...agg, indicators: withBaseline(agg.indicators, b.indicators, b.year, settings.decimals) };
-    baselineYear = b.year;
-  }
-  const plan = contextOnly ? { names: { activities: null, rates: null, change: null }, specs: [] } : chartPlan(job, agg, baselineYear, settings.year, settings.agency.unit);
+  const { settings, agg, baselineYear } = figures(job);
+  const plan = planCharts({
+    aggregate: agg,
+    tallies: c.tallies,
+    units: c.units,
+    indicators: job.settings.indicators,
+    modes: MODES,
+    year: settings.year,
+    baselineYear,
+    root: settings.agency.unit,
+    decimals: settings.decimals,
+  });
   // The charts are drawn on the renderer's thread and the photos decode in sharp's while this
   // thread builds the document, expecting every photo to be readable; should one not be, the
   // document is built again without it.
-  const chartsDone = renderer?.charts(plan.specs.map(([, spec]) => spec)) ?? Promise.resolve([]);
+  const chartsDone = renderer?.charts(plan.specs.map((s) => s.spec)) ?? Promise.resolve([]);
   chartsDone.catch(() => undefined); // awaited below; not unhandled should the photos fail first
+  const candidates = photoCandidates(c.activities, c.units);
   const photoImages: ImageStore = new Map();
-  const candidates = contextOnly ? [] : photoCandidates(job);
-  const photosDone = loadPhotos(candidates, photoImages);
+  const photosDone = renderer
+    ? (require('../render/assets/photos') as typeof import('../render/assets/photos')).loadPhotos(candidates, photoImages)
+    : null;
   // Loaded now, not with this module: the photos and charts above start before these load.
-  const narrative = (require('../model/narrative') as typeof import('../model/narrative')).loadNarrative(configPath(job.configDir, job.config.narrative));
-  const { htmlToModel } = require('../model/html-to-model') as typeof import('../model/html-to-model');
+  const narrative = (require('../compose/narrative') as typeof import('../compose/narrative')).loadNarrative(configPath(job.configDir, job.config.narrative));
   const documentFor = (photos: PhotoRef[]) => {
     const context = buildContext({
       settings,
@@ -249,22 +139,23 @@ async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Rende
       baselineYear,
       version: job.version,
     });
-    if (contextOnly) return { context, model: null };
+    if (until === 'context') return { context, model: null };
+    const { htmlToModel } = require('../document/html-to-model') as typeof import('../document/html-to-model');
     const html = renderTemplates(context, { overrides: job.templates ?? configPath(job.configDir, job.config.templates), decimals: settings.decimals });
     return { context, model: htmlToModel(html, `${context.title} ${context.subject}`) };
   };
-  const expected = candidates.slice(0, MAX_PHOTOS).map((p, i) => ({ image: photoName(i), caption: p.caption }));
+  const expected = plannedPhotos(candidates);
   let doc = documentFor(expected);
-  const photos = await photosDone;
-  if (JSON.stringify(photos.refs) !== JSON.stringify(expected)) doc = documentFor(photos.refs);
-  const slug = reportSlug(settings.year, settings.agency.name);
+  const photos = photosDone ? await photosDone : null;
+  if (photos && JSON.stringify(photos.refs) !== JSON.stringify(expected)) doc = documentFor(photos.refs);
+  const slug = reportSlug(settings.year, abbreviateAgency(settings.agency.name));
   const { context, model } = doc;
-  if (!model || !renderer) return { slug, settings, context, files: [], photoWarnings: [] };
+  if (!model || !renderer || !photos) return { slug, settings, context, model, files: [], photoWarnings: [] };
 
   // The store gets the charts, then the photos: their order numbers the images in the packages.
   const images: ImageStore = new Map();
   const chartAssets = await chartsDone;
-  plan.specs.forEach(([name], i) => images.set(name, chartAssets[i]));
+  plan.specs.forEach(({ name }, i) => images.set(name, chartAssets[i]));
   for (const [name, image] of photoImages) images.set(name, image);
   const date = new Date(`${settings.reportDate}T00:00:00Z`);
   const files: ReportOutput['files'] = [];
@@ -273,18 +164,18 @@ async function buildReport(job: ReportJob, contextOnly: boolean, renderer: Rende
   // Should the workbook fail, the .docx's failure (if any) is not left unhandled.
   docx?.catch(() => undefined);
   if (docx) files.push({ name: `${slug}.docx`, data: Buffer.alloc(0) });
-  await otherFormats(job, c, { model, images, charts: plan.names, agg, settings, slug, files });
+  await otherFormats(job, { model, images, charts: plan.names, agg, settings, slug, files });
   if (docx) files[0].data = await docx;
-  return { slug, settings, context, files, photoWarnings: photos.warnings };
+  return { slug, settings, context, model, files, photoWarnings: photos.warnings };
 }
 
 /** The workbook and the HTML preview, made while the .docx is made on its worker. */
 async function otherFormats(
   job: ReportJob,
-  c: Collected,
   r: { model: DocumentModel; images: ImageStore; charts: ChartNames; agg: Aggregate; settings: ReportSettings; slug: string; files: ReportOutput['files'] },
 ): Promise<void> {
   const { model, images, charts, agg, settings, slug, files } = r;
+  const c = job.collected;
   if (job.formats.includes('xlsx')) {
     const { renderWorkbook } = require('../render/xlsx') as typeof import('../render/xlsx');
     const inputs = job.inputs ?? c.check.files;

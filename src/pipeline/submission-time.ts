@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
+import { INFO_LABELS, REPORT_SHEETS } from '../catalog/workbook-sheets';
 import { openTables } from '../read/open';
 import { matchKey } from '../text/normalize';
 import { isoFromDate } from '../text/vi-date';
 
-/** The label under which an output workbook's `Thông tin` sheet records when it was made. */
-export const GENERATED_LABEL = 'Thời điểm lập';
-const INFO_SHEET = matchKey('Thông tin');
+const INFO_SHEET = matchKey(REPORT_SHEETS.info);
+const GENERATED_LABEL = matchKey(INFO_LABELS.generated);
 
 /**
  * When a submission was made: a lower office's output workbook says so in its `Thông tin`
@@ -18,7 +18,7 @@ export async function submissionTime(file: string): Promise<{ time: string; from
     for await (const row of table.rows) {
       if (!isInfo || recorded) continue;
       const [label, value] = row.cells;
-      if (typeof label === 'string' && matchKey(label) === matchKey(GENERATED_LABEL)) {
+      if (typeof label === 'string' && matchKey(label) === GENERATED_LABEL) {
         if (value instanceof Date) recorded = value.toISOString();
         else if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) recorded = new Date(value).toISOString();
       }

@@ -1,4 +1,4 @@
-import type { Block, DocumentModel, ImageStore, Run, Table, TableCell } from '../model/types';
+import { unknownBlock, type Block, type DocumentModel, type ImageStore, type Run, type Table, type TableCell } from '../document/types';
 
 /** The HTML preview: the same document model, self-contained (images inline), for a browser. */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -55,6 +55,8 @@ function block(b: Block, images: ImageStore): string {
     case 'signature-block':
       return `<div class="signature-block"><div><p><b><i>${esc(b.recipientsTitle)}</i></b></p>${b.recipients.map((r) => `<p class="small">${esc(r)}</p>`).join('')}</div>` +
         `<div class="sign">${b.signerLines.map((l) => `<p><b>${esc(l)}</b></p>`).join('')}<p class="room"></p><p><b>${esc(b.signerName)}</b></p></div></div>`;
+    default:
+      return unknownBlock(b, 'renderHtml');
   }
 }
 
@@ -66,6 +68,7 @@ table.grid td,table.grid th{border:1px solid #000;padding:2pt 4pt}td.num{text-al
 .gallery{display:grid;grid-template-columns:1fr 1fr;gap:8pt}.header-block,.signature-block{display:flex;justify-content:space-between;text-align:center}
 .header-block p,.signature-block p{text-indent:0;text-align:center;margin:0}.signature-block p.small{text-align:left;font-size:11pt}.room{height:3cm}`;
 
+/** The document as one self-contained HTML page (pictures inline as data: URLs), for a browser. */
 export function renderHtml(doc: DocumentModel, images: ImageStore): string {
   return `<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><style>${STYLE}</style></head>\n<body>\n${doc.blocks.map((b) => block(b, images)).join('\n')}\n</body></html>\n`;
 }

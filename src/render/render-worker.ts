@@ -4,25 +4,11 @@
  * thread is still reading the inputs.
  */
 import { parentPort } from 'node:worker_threads';
-import type { DocumentModel, ImageAsset, ImageStore } from '../model/types';
-import { barChart, loadChartRenderers, type BarChartSpec } from './charts';
+import type { ImageStore } from '../document/types';
+import { barChart } from './charts';
+import { loadChartRenderers } from './charts/raster';
 import { renderDocx } from './docx';
-import { revive } from './renderer';
-
-export type RenderJob =
-  | { id: number; kind: 'charts'; specs: BarChartSpec[] }
-  | {
-      id: number;
-      kind: 'docx';
-      model: DocumentModel;
-      images: [string, ImageAsset][];
-      /** The report date, as milliseconds. */
-      date: number;
-    };
-
-export type RenderReply =
-  | { id: number; ok: true; assets?: ImageAsset[]; data?: Uint8Array }
-  | { id: number; ok: false; message: string; stack?: string };
+import { revive, type RenderJob, type RenderReply } from './render-protocol';
 
 function run(job: RenderJob): Promise<Omit<RenderReply & { ok: true }, 'id' | 'ok'>> {
   if (job.kind === 'charts') return Promise.all(job.specs.map((s) => barChart(s))).then((assets) => ({ assets }));

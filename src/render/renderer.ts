@@ -7,10 +7,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DocumentModel, ImageAsset, ImageStore } from '../model/types';
-import type { BarChartSpec } from './charts';
+import type { DocumentModel, ImageAsset, ImageStore } from '../document/types';
+import type { BarChartSpec } from '../compose/chart-plan';
 import type { RenderDocxOptions } from './docx';
-import type { RenderJob, RenderReply } from './render-worker';
+import { asBuffer, revive, type RenderJob, type RenderReply } from './render-protocol';
 
 export interface Renderer {
   /** The charts' PNG and SVG, in the specs' order. */
@@ -88,11 +88,4 @@ function onWorker(file: string): Renderer {
       void worker.terminate();
     },
   };
-}
-
-/** Structured cloning turns Buffers into plain Uint8Arrays: they are made Buffers again on arrival. */
-const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-
-export function revive(a: ImageAsset): ImageAsset {
-  return { ...a, png: asBuffer(a.png), ...(a.svg ? { svg: asBuffer(a.svg) } : {}) };
 }

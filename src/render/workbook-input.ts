@@ -2,7 +2,7 @@ import type { Aggregate } from '../aggregate/types';
 import type { ActivityType } from '../catalog/activity-types';
 import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
-import type { DocumentModel, ImageStore } from '../model/types';
+import type { DocumentModel, ImageStore } from '../document/types';
 import type { Issue } from '../records/issue';
 import type { Activity, Tally } from '../records/records';
 

@@ -39,18 +39,29 @@ export function roundHalfUp(value: number, decimals: number): number {
   return (Math.sign(value) * r) / f;
 }
 
-/** 40.881 */
-export function formatInt(n: number): string {
-  const s = Math.round(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return n < 0 ? `-${s}` : s;
-}
-
-/** 1.234,5 with exactly `decimals` decimals. */
+/**
+ * The one vi-VN number formatter (text, helpers, charts, workbook widths): 1.234,5 with exactly
+ * `decimals` decimals, rounded half up. Written by hand rather than with Intl, whose output
+ * depends on the ICU data node was built with (a small-icu build would print 40,881).
+ */
 export function formatDecimal(n: number, decimals: number): string {
   const r = roundHalfUp(n, decimals);
   const [int, frac] = Math.abs(r).toFixed(decimals).split('.');
-  const s = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? `,${frac}` : '');
+  const s = group(int) + (frac ? `,${frac}` : '');
   return r < 0 ? `-${s}` : s;
+}
+
+/** `40881` → `40.881`: a dot between groups of three digits. */
+const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/**
+ * 40.881: formatDecimal at 0 decimals. Whole numbers, all a report's counts, skip its rounding: a
+ * national workbook measures 400 000 of them.
+ */
+export function formatInt(n: number): string {
+  if (!Number.isInteger(n)) return formatDecimal(n, 0);
+  const s = group(String(Math.abs(n)));
+  return n < 0 ? `-${s}` : s;
 }
 
 /** A rate given as a fraction (0.73588) shown as a percentage: `73,59%`. */

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { INDICATORS } from '../../src/catalog/indicators';
 import { aggregateIndicators, withBaseline } from '../../src/aggregate/indicators';
 import { countedTallies } from '../../src/aggregate/aggregate';
-import { viHelpers } from '../../src/model/helpers';
+import { viHelpers } from '../../src/compose/helpers';
 import type { Tally, Unit } from '../../src/records/records';
 
 const tally = (unit: string, figures: Record<string, number | null>): Tally => ({

@@ -10,7 +10,7 @@ import { ACTIVITY_TYPES } from '../../src/catalog/activity-types';
 import { INDICATORS, type Indicator } from '../../src/catalog/indicators';
 import { MODES } from '../../src/catalog/modes';
 import { KNOWN_WEEKS } from '../../src/catalog/weeks';
-import type { DocumentModel, ImageStore, TableCell } from '../../src/model/types';
+import type { DocumentModel, ImageStore, TableCell } from '../../src/document/types';
 import type { WorkbookInput } from '../../src/render/workbook-input';
 import type { Issue } from '../../src/records/issue';
 import type { Activity, Tally } from '../../src/records/records';

@@ -1,18 +1,9 @@
 import sharp from 'sharp';
-import {
-  activitiesChartSpec,
-  barChart,
-  canonicalizeSvg,
-  changeChartSpec,
-  formatNumberVi,
-  formatValueVi,
-  niceScale,
-  ratesByUnitChartSpec,
-  svgToPng,
-  wrapBalanced,
-  wrapText,
-} from '../../src/render/charts';
-import { missingGlyphs, textWidth } from '../../src/render/fonts';
+import { activitiesChartSpec, changeChartSpec, ratesByUnitChartSpec } from '../../src/compose/chart-plan';
+import { barChart } from '../../src/render/charts';
+import { niceScale, valueLabel, wrapBalanced, wrapText } from '../../src/render/charts/layout';
+import { canonicalizeSvg, svgToPng } from '../../src/render/charts/raster';
+import { missingGlyphs, textWidth } from '../../src/render/assets/fonts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -34,17 +25,22 @@ function texts(svg: string): string[] {
 }
 
 describe('numbers in vi-VN', () => {
-  test('thousands with a dot, decimals with a comma', () => {
-    expect(formatNumberVi(40881)).toBe('40.881');
-    expect(formatNumberVi(1234567)).toBe('1.234.567');
-    expect(formatNumberVi(999)).toBe('999');
-    expect(formatNumberVi(0.5, 2)).toBe('0,50');
-    expect(formatNumberVi(-1234.5, 1)).toBe('-1.234,5');
-    expect(formatNumberVi(-0.001, 1)).toBe('0,0');
-    expect(formatValueVi(0.7358, true)).toBe('73,58%');
-    expect(formatValueVi(1, true)).toBe('100,00%');
-    expect(formatValueVi(12.5, false)).toBe('12,5');
-    expect(formatValueVi(40881, false)).toBe('40.881');
+  test('value labels: thousands with a dot, decimals with a comma, rates with the report\'s decimals', () => {
+    expect(valueLabel(40881, false, 2)).toBe('40.881');
+    expect(valueLabel(1234567, false, 2)).toBe('1.234.567');
+    expect(valueLabel(12.5, false, 2)).toBe('12,5');
+    expect(valueLabel(-1234.5, false, 2)).toBe('-1.234,5');
+    expect(valueLabel(0.7358, true, 2)).toBe('73,58%');
+    expect(valueLabel(1, true, 2)).toBe('100,00%');
+    expect(valueLabel(0.7358, true, 1)).toBe('73,6%');
+    expect(valueLabel(0.7358, true, 0)).toBe('74%');
+  });
+
+  test('rates round half up, as the text does: 0,73585 is 73,59%, never 73,58%', () => {
+    // 73.585 is 73.58499999999999 in binary: toFixed(2) gives 73.58.
+    expect((0.73585 * 100).toFixed(2)).toBe('73.58');
+    expect(valueLabel(0.73585, true, 2)).toBe('73,59%');
+    expect(valueLabel(0.00005, true, 2)).toBe('0,01%');
   });
 
   test('axis scale is round and covers the data', () => {

@@ -6,7 +6,7 @@
  * exactly the one docx makes.
  */
 import { docxTable, FAST_TABLE_ROWS, fastTable, planTable, table } from '../../src/render/docx/tables';
-import type { Run, Table as ModelTable, TableCell } from '../../src/model/types';
+import type { Run, Table as ModelTable, TableCell } from '../../src/document/types';
 
 function tables(count: number, seed: number): ModelTable[] {
   let x = seed;

@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
-import type { DocumentModel, ImageAsset, ImageStore, Run, TableCell } from '../../src/model/types';
+import type { DocumentModel, ImageAsset, ImageStore, Run, TableCell } from '../../src/document/types';
 import { renderDocx } from '../../src/render/docx';
 import { entryOrder, normalizeEntries } from '../../src/write/zip-normalize';
 

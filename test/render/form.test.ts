@@ -13,7 +13,7 @@ import { ACTIVITY_TYPES } from '../../src/catalog/activity-types';
 import { ACTIVITY_COLUMNS, TALLY_FIGURES } from '../../src/catalog/columns';
 import { INDICATORS } from '../../src/catalog/indicators';
 import { MODES } from '../../src/catalog/modes';
-import { renderForm, type FormOptions } from '../../src/render/form';
+import { renderForm, type FormOptions } from '../../src/render/xlsx/form';
 import type { CheckSettings } from '../../src/validate/checks/check';
 import type { Activity, RecordSink, Tally, Unit } from '../../src/records/records';
 import { checkFiles } from '../../src/validate/run';
@@ -127,6 +127,28 @@ test('instructions explain the columns, day-first dates, blanks, photos and send
   for (const name of ['Hướng dẫn', 'Danh mục']) {
     expect({ name, rows: headerLikeRows(wb.getWorksheet(name)!, INDICATORS) }).toEqual({ name, rows: [] });
   }
+});
+
+test('widths and help texts come from the column catalogue, filled in', async () => {
+  const pairs = async (w: ExcelJS.Workbook) => {
+    const out = new Map<string, string>();
+    w.getWorksheet('Hướng dẫn')!.eachRow((row) => {
+      const [label, how] = [row.getCell(1).value, row.getCell(2).value];
+      if (typeof label === 'string' && typeof how === 'string' && !out.has(label)) out.set(label, how);
+    });
+    return out;
+  };
+  const typed = await pairs(wb);
+  expect(typed.get('Mã đơn vị')).toBe('Mã của đơn vị theo danh mục được cấp. Bắt buộc.');
+  expect(typed.get('Ngày tổ chức')).toBe('Ngày tổ chức hoạt động, ghi ngày/tháng/năm (ví dụ 02/10/2025). Bắt buộc.');
+  expect(typed.get('Hình thức')).toBe(`Chọn: ${MODES.map((m) => m.label).join(', ')}. Để trống là trực tiếp.`);
+  expect(typed.get('Gia đình học tập')).toBe('Số nguyên từ 0 trở lên, không lớn hơn “Tổng số hộ gia đình”. Để trống nếu không có số liệu.');
+  expect(typed.get('Dân số')).toBe('Số nguyên từ 0 trở lên. Để trống nếu không có số liệu.');
+  expect((await pairs(await load(await renderForm(options(UNITS))))).get('Mã đơn vị')).toBe('Chọn mã của đơn vị trong danh sách. Bắt buộc.');
+
+  const activities = wb.getWorksheet('Hoạt động')!;
+  ACTIVITY_COLUMNS.forEach((c, i) => expect([c.key, activities.getColumn(i + 1).width]).toEqual([c.key, c.form?.width]));
+  expect(wb.getWorksheet('Xã hội học tập')!.getColumn(3).width).toBe(14); // a figure: the form's default
 });
 
 test('same options, same bytes', async () => {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import sharp from 'sharp';
-import { loadPhoto, PHOTO_BYTE_BUDGET } from '../../src/render/photos';
+import { loadPhoto, PHOTO_BYTE_BUDGET } from '../../src/render/assets/photos';
 
 let dir: string;
 

@@ -11,7 +11,6 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { renderWorkbook } from '../../src/render/xlsx';
 import { BULK_ROWS } from '../../src/render/xlsx/style';
-import { xmlEncode } from '../../src/render/xlsx/bulk-rows';
 import type { WorkbookInput } from '../../src/render/workbook-input';
 import type { Activity, Tally } from '../../src/records/records';
 import { checkFiles } from '../../src/validate/run';
@@ -137,10 +136,4 @@ test('the same records read back by the checker, and the same bytes run to run',
   expect(JSON.stringify(a.acts) === JSON.stringify(b.acts)).toBe(true);
   expect(JSON.stringify(a.tallies) === JSON.stringify(b.tallies)).toBe(true);
   expect(Buffer.compare(await renderWorkbook(bigInput(await sampleWorkbookInput())), bulkBuf)).toBe(0);
-});
-
-test('xmlEncode escapes as exceljs does', () => {
-  expect(xmlEncode('a & b <c> "d" \'e\'')).toBe('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;');
-  expect(xmlEncode('x\u0001y\u007fz\tw\nv\r')).toBe('xyz\tw\nv\r');
-  expect(xmlEncode('plain')).toBe('plain');
 });

@@ -31,6 +31,12 @@ describe('vi-VN numbers', () => {
     expect(formatInt(40881)).toBe('40.881');
     expect(formatInt(-1204)).toBe('-1.204');
   });
+
+  it('formatInt is formatDecimal at 0 decimals, whole or not', () => {
+    for (const n of [0, -0, 7, 999, 1000, -1204, 40881, 1234567, 2.5, -2.5, -0.4, 0.5, 1234567.5]) expect([n, formatInt(n)]).toEqual([n, formatDecimal(n, 0)]);
+    expect(formatInt(-0.4)).toBe('0');
+    expect(formatInt(2.5)).toBe('3');
+  });
 });
 
 describe('vi-VN dates', () => {

@@ -25,7 +25,7 @@ export function formYear(s: Setup): number {
  */
 export async function blankForm(s: Setup): Promise<{ year: number; data: Buffer }> {
   const year = formYear(s);
-  const { renderForm } = require('../../render/form') as typeof import('../../render/form');
+  const { renderForm } = require('../../render/xlsx/form') as typeof import('../../render/xlsx/form');
   const data = await renderForm({
     year,
     units: s.settings.units,

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { CLI } from '../../catalog/cli-messages';
 import { Fatal } from '../../fatal';
-import { BUILTIN_TEMPLATES } from '../../model/templates';
+import { BUILTIN_TEMPLATES } from '../../compose/templates';
 import { writeAtomic } from '../../write/atomic';
 import type { Console } from '../console';
 import { blankForm, formFileName, formYear } from './form';

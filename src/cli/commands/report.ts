@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { CLI } from '../../catalog/cli-messages';
 import { Fatal } from '../../fatal';
+import { readBaseline } from '../../pipeline/baseline';
 import { collectInputs } from '../../pipeline/collect';
 import { makeReport } from '../../pipeline/report';
 import { withOutputLock } from '../../write/lock';
@@ -25,7 +26,7 @@ import { startRenderer, type Renderer } from '../../render/renderer';
  */
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
   // Started first: its thread loads the chart and .docx libraries while this one reads the inputs.
-  const renderer = opts.dumpContext === true ? undefined : startRenderer();
+  const renderer = opts.dumpContext === true || opts.dumpModel === true ? undefined : startRenderer();
   try {
     return await report(args[0] as string[], opts, con, renderer);
   } finally {
@@ -38,7 +39,7 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   const { loaded, settings } = await setup(opts);
   const out = String(opts.out ?? '.');
   const outDir = path.resolve(out);
-  const dump = opts.dumpContext === true;
+  const dump = opts.dumpContext === true ? 'context' : opts.dumpModel === true ? 'model' : null;
   if (!dump) prepareOutDir(out);
   if (opts.eml && !formats.includes('docx')) formats.unshift('docx');
   if (opts.eml && !formats.includes('xlsx')) formats.push('xlsx');
@@ -49,19 +50,20 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   const collected = await collectInputs(inputs, settings, { ...progress.hooks(), skip: ownOutput });
   progress.stop();
   const errors = collected.check.summary.errors;
+  const baseline = (opts.baseline as string | undefined) ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined);
   const job = {
     collected,
     config: loaded.config,
     configDir: loaded.dir,
     settings,
     formats,
-    baseline: (opts.baseline as string | undefined) ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined),
+    baseline: baseline === undefined ? undefined : await readBaseline(baseline, settings),
     templates: opts.template as string | undefined,
     version: version(),
   };
   if (dump) {
-    const out = await makeReport(job, { contextOnly: true });
-    con.out(`${JSON.stringify(out.context, null, 2)}\n`);
+    const dumped = await makeReport(job, { until: dump });
+    con.out(`${JSON.stringify(dump === 'context' ? dumped.context : dumped.model, null, 2)}\n`);
     return 0;
   }
   if (errors > 0 && opts.force !== true) {
@@ -74,7 +76,7 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   for (const w of report.photoWarnings) con.info(CLI.photoWarning[con.lang]({ file: w }));
   const files = [...report.files];
   // The e-mail draft's modules (nodemailer) load only when one is asked for.
-  if (opts.eml) files.push(await (require('../../pipeline/draft') as typeof import('../../pipeline/draft')).draftFor(report, con.lang));
+  if (opts.eml) files.push(await (require('../../pipeline/draft') as typeof import('../../pipeline/draft')).draftFor(report));
   if (!files.length) throw new Fatal('no-inputs');
   await withOutputLock(outDir, (lock) => publishStaged(outDir, files, lock));
   const written = files.map((f) => {

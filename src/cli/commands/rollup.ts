@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { CLI } from '../../catalog/cli-messages';
 import { Fatal } from '../../fatal';
 import { expandInputs } from '../../read/files';
+import { readBaseline } from '../../pipeline/baseline';
 import { makeReport } from '../../pipeline/report';
 import { rollup } from '../../pipeline/rollup';
 import { statusDocument } from '../../pipeline/status';
@@ -34,7 +35,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
       configDir: loaded.dir,
       settings,
       formats,
-      baseline: opts.baseline as string | undefined,
+      baseline: opts.baseline === undefined ? undefined : await readBaseline(opts.baseline as string, settings),
       templates: opts.template as string | undefined,
       version: version(),
       status: result.units.map(({ issueList: _issueList, ...u }) => u),

@@ -1,6 +1,6 @@
 /** Text blocks: paragraphs by role, headings, lists, and the short rules official documents draw. */
 import { AlignmentType, BorderStyle, LineRuleType, PageBreak, Paragraph, TextRun } from 'docx';
-import type { Heading, List, Paragraph as ModelParagraph, ParagraphRole } from '../../model/types';
+import type { Heading, List, Paragraph as ModelParagraph, ParagraphRole } from '../../document/types';
 import { alignment, textRuns } from './runs';
 import { BLACK, PT, STYLE } from './styles';
 

@@ -6,7 +6,8 @@
  * differ from the first.
  */
 import { ImageRun, Paragraph, TextRun, VerticalAlignTable, type Table } from 'docx';
-import type { Figure, Gallery, ImageAsset, ImageStore, Run } from '../../model/types';
+import { imageFormatOf } from '../../catalog/image-formats';
+import type { Figure, Gallery, ImageAsset, ImageStore, Run } from '../../document/types';
 import { textRuns } from './runs';
 import { STYLE } from './styles';
 import { layoutTable, splitWidth, type LayoutCell } from './tables';
@@ -32,7 +33,7 @@ const FIGURE_MAX_WIDTH = 9072;
 const PHOTO_BOX = 4252;
 
 /** Scale (w, h) to fit inside (maxW, maxH) twips, aspect ratio kept; result in whole pixels. */
-export function fitPx(width: number, height: number, maxW: number, maxH: number): { width: number; height: number } {
+function fitPx(width: number, height: number, maxW: number, maxH: number): { width: number; height: number } {
   const w = Number.isFinite(width) && width > 0 ? width : 4;
   const h = Number.isFinite(height) && height > 0 ? height : 3;
   const scale = Math.min(maxW / TWIPS_PER_PX / w, maxH / TWIPS_PER_PX / h);
@@ -44,11 +45,7 @@ export function fitPx(width: number, height: number, maxW: number, maxH: number)
  * bytes' signature, else PNG. docx needs the right type for the part's content type.
  */
 function rasterType(asset: ImageAsset): 'png' | 'jpg' {
-  const declared = (asset as ImageAsset & { format?: 'png' | 'jpeg' }).format;
-  if (declared === 'jpeg') return 'jpg';
-  if (declared === 'png') return 'png';
-  const b = asset.png;
-  return b.length > 2 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff ? 'jpg' : 'png';
+  return (asset.format ?? imageFormatOf(asset.png)) === 'jpeg' ? 'jpg' : 'png';
 }
 
 function imageRun(asset: ImageAsset, ctx: ImageContext, size: { width: number; height: number }): ImageRun {

@@ -2,11 +2,11 @@
  * The .docx renderer: the document model laid out as a Vietnamese administrative document
  * (Nghị định 30/2020/NĐ-CP), byte-identical for the same model, images and date.
  */
-import { Document, Packer, type FileChild, type ISectionOptions } from 'docx';
-import type { Block, DocumentModel, ImageStore } from '../../model/types';
-import { unzipSync } from 'fflate';
+import { Document, type FileChild, type ISectionOptions } from 'docx';
+import { unknownBlock, type Block, type DocumentModel, type ImageStore } from '../../document/types';
 import { normalizeEntries } from '../../write/zip-normalize';
 import { estimateWidth, heading, list, pageBreak, paragraph, rule, spacer } from './blocks';
+import { packageParts } from './docx-adapter';
 import { drawingIds, figure, gallery, type ImageContext } from './images';
 import { headerBlock, signatureBlock } from './official';
 import { section, textHeight, textWidth, type Orientation } from './page';
@@ -87,6 +87,12 @@ function isSubject(b: Block | undefined): boolean {
   return b?.type === 'paragraph' && b.role === 'subject';
 }
 
+/**
+ * The document as a .docx (its bytes): A4, the decree's margins, styles and header and signature
+ * blocks; figures and galleries from `images` by name (a name the store lacks leaves an italic
+ * note in its place); core.xml's dates and every zip entry's time from `opts.date`. Same model,
+ * images and date, same bytes. Throws only on a block of no known kind (unknownBlock).
+ */
 export async function renderDocx(doc: DocumentModel, images: ImageStore, opts: RenderDocxOptions): Promise<Buffer> {
   const ctx: ImageContext = { images, nextDrawingId: drawingIds() };
   const out = new SectionBuilder();
@@ -136,10 +142,8 @@ export async function renderDocx(doc: DocumentModel, images: ImageStore, opts: R
       case 'signature-block':
         out.add(spacer(true), signatureBlock(block, out.width));
         break;
-      default: {
-        const never: never = block;
-        throw new Error(`renderDocx: unknown block ${JSON.stringify(never)}`);
-      }
+      default:
+        unknownBlock(block, 'renderDocx');
     }
   });
   out.close();
@@ -155,26 +159,4 @@ export async function renderDocx(doc: DocumentModel, images: ImageStore, opts: R
     mtime: opts.date,
     rewrite: (name, text) => (name === 'docProps/core.xml' ? fixCoreDates(text, opts.date) : text),
   });
-}
-
-/** What docx's Packer zips: the package's parts by path (its compiler, not part of the typed API). */
-interface DocxCompiler {
-  compile(file: Document, prettify: undefined, overrides: never[]): Map<string, string | Uint8Array>;
-}
-
-/**
- * The package's parts, unzipped. Packer.toBuffer would deflate every part (photos included) only
- * for normalizeEntries to inflate them and deflate them again: its compiler gives the same parts
- * directly (a quarter of a commune's .docx time). Should a docx version not have it, the packed
- * zip is unpacked instead: the bytes come out the same either way.
- */
-async function packageParts(document: Document): Promise<Record<string, Uint8Array>> {
-  const compiler = (Packer as unknown as { compiler?: Partial<DocxCompiler> }).compiler;
-  if (typeof compiler?.compile !== 'function') return unzipSync(await Packer.toBuffer(document));
-  const parts: Record<string, Uint8Array> = {};
-  const utf8 = new TextEncoder();
-  for (const [name, data] of compiler.compile(document, undefined, [])) {
-    parts[name] = typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  }
-  return parts;
 }

@@ -4,12 +4,16 @@
  * "Nơi nhận" / signature block at the end, both laid out as borderless two-column tables.
  */
 import { AlignmentType, Paragraph, TextRun, type Table } from 'docx';
-import type { HeaderBlock, SignatureBlock } from '../../model/types';
+import type { HeaderBlock, SignatureBlock } from '../../document/types';
 import { estimateWidth, rule } from './blocks';
 import { splitWidth, layoutTable } from './tables';
 import { PT, STYLE } from './styles';
 import { xmlSafe } from '../../text/normalize';
-import { upper } from './text';
+
+/** Upper case the way the header block wants it (Vietnamese letters included), after cleaning. */
+function upper(text: string): string {
+  return xmlSafe(text).toLocaleUpperCase('vi-VN');
+}
 
 /** Side padding of the layout tables' cells, in twips (0.1 cm). */
 const PAD = 57;

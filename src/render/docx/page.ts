@@ -20,7 +20,7 @@ export type Orientation = 'portrait' | 'landscape';
 export const A4 = { width: 11906, height: 16838 } as const;
 
 /** Margins in twips (1 mm = 56.7 twips). The header sits 10 mm from the edge, inside the 20 mm top margin. */
-export const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 851, header: 567, footer: 567 } as const;
+const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 851, header: 567, footer: 567 } as const;
 
 /**
  * Width between the margins. Landscape keeps the same left/right margins (the binding side stays

@@ -1,6 +1,11 @@
-/** Inline runs of the model as docx TextRuns. */
+/**
+ * Inline runs of the model as docx TextRuns. docx escapes `& < > "` itself but passes every other
+ * character through: a C0 control character (a unit name pasted from a spreadsheet with a stray
+ * \x0B, say) or an unpaired surrogate would make document.xml ill-formed and Word refuse the
+ * whole file, so every text the docx writers give docx goes through xmlSafe first.
+ */
 import { AlignmentType, TextRun, type IRunOptions } from 'docx';
-import type { Align, Run } from '../../model/types';
+import type { Align, Run } from '../../document/types';
 import { xmlSafe } from '../../text/normalize';
 
 /** Formatting a caller adds to every run (a table's header row is bold, say). */

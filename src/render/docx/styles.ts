@@ -5,7 +5,7 @@
  */
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 
-export const FONT = 'Times New Roman';
+const FONT = 'Times New Roman';
 export const BLACK = '000000';
 
 /** Font sizes in half-points (docx's unit for `size`). */
@@ -15,7 +15,7 @@ export const PT = (points: number): number => points * 2;
 export const SPACE = { small: 60, paragraph: 120, large: 240 } as const;
 
 /** 1.27 cm first-line indent (report.md: 1–1.27 cm). */
-export const FIRST_LINE_INDENT = 720;
+const FIRST_LINE_INDENT = 720;
 
 /** Line spacing 1.2 lines (240 = single): inside the 1–1.5 the decree allows, and compact. */
 const BODY_LINE = 288;

@@ -16,12 +16,12 @@ import {
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
-  XmlComponent,
   type IBorderOptions,
   type ITableBordersOptions,
 } from 'docx';
-import { placeCells, type Slot } from '../../model/table-grid';
-import type { Run, Table as ModelTable, TableCell as ModelCell } from '../../model/types';
+import { placeCells, type Slot } from '../../document/table-grid';
+import { childrenOf, preparer, PreparedXml, type XmlTree } from './docx-adapter';
+import type { Run, Table as ModelTable } from '../../document/types';
 import { alignment, plainText, textRuns } from './runs';
 import { xmlSafe } from '../../text/normalize';
 import { BLACK, STYLE } from './styles';
@@ -32,7 +32,7 @@ const NO_LINE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto
 const GRID: ITableBordersOptions = {
   top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE,
 };
-export const NO_BORDERS: ITableBordersOptions = {
+const NO_BORDERS: ITableBordersOptions = {
   top: NO_LINE, bottom: NO_LINE, left: NO_LINE, right: NO_LINE, insideHorizontal: NO_LINE, insideVertical: NO_LINE,
 };
 const NO_CELL_BORDERS = { top: NO_LINE, bottom: NO_LINE, left: NO_LINE, right: NO_LINE };
@@ -179,22 +179,62 @@ export function docxTable(plan: TablePlan): Table {
   return new Table(tableOptions(plan, rows));
 }
 
-type Tree = Record<string, unknown>;
-const CONTEXT = () => ({ stack: [] as unknown[], file: {}, viewWrapper: {} }) as unknown as Parameters<Table['prepForXml']>[0];
-const childrenOf = (tree: Tree | undefined, key: string): unknown[] => {
-  const v = tree?.[key];
-  return Array.isArray(v) ? v : [];
-};
+/** `make`, answering from a cache by `key`: each distinct piece is made once. */
+function cached<A, V>(key: (a: A) => string, make: (a: A) => V): (a: A) => V {
+  const cache = new Map<string, V>();
+  return (a) => {
+    const k = key(a);
+    if (!cache.has(k)) cache.set(k, make(a));
+    return cache.get(k)!;
+  };
+}
 
-/** A component whose XML is already prepared: docx writes the given tree as it is. */
-class PreparedXml extends XmlComponent {
-  constructor(private readonly tree: Tree) {
-    super(Object.keys(tree)[0]);
-  }
+type RunFormat = { bold?: boolean; italics?: boolean; size?: number };
+type Prepare = ReturnType<typeof preparer>;
 
-  override prepForXml(): Tree {
-    return this.tree;
-  }
+/**
+ * How docx writes a text run of `format`, as a function of its text; null when its tree is not
+ * the one expected (`w:r` ending in a `w:t` of the text), checked against docx's own.
+ */
+function runShape(prep: Prepare, format: RunFormat): ((text: string) => XmlTree) | null {
+  const sample = prep(new TextRun({ ...format, text: 'x' }));
+  const parts = childrenOf(sample, 'w:r');
+  const t = parts[parts.length - 1] as XmlTree | undefined;
+  const tChildren = childrenOf(t, 'w:t');
+  if (!t || tChildren.length !== 2 || tChildren[1] !== 'x') return null;
+  const make = (s: string): XmlTree => ({ 'w:r': [...parts.slice(0, -1), { 'w:t': [tChildren[0], s] }] });
+  return JSON.stringify(make('x')) === JSON.stringify(sample) ? make : null;
+}
+
+/** docx's trees for the pieces of one table's rows, each kind made once by docx itself. */
+function tablePieces(plan: TablePlan, prep: Prepare) {
+  const firstCell = plan.rows[0].cells[0];
+  const shapes = cached((f: RunFormat) => `${f.bold ? 1 : 0}${f.italics ? 1 : 0}${f.size ?? ''}`, (f) => runShape(prep, f));
+  let breakTree: XmlTree | undefined;
+  return {
+    trPr: cached(
+      (header: boolean) => String(header),
+      (header) => childrenOf(prep(new TableRow({ children: [docxCell(firstCell, plan.borderless)], tableHeader: header || undefined, cantSplit: true })), 'w:tr')[0],
+    ),
+    tcPr: cached(
+      (c: CellPlan) => `${c.width}|${c.columnSpan ?? ''}|${c.verticalMerge ?? ''}`,
+      (c) => childrenOf(prep(new TableCell({ ...cellCommon(plan.borderless), width: { size: c.width, type: WidthType.DXA }, columnSpan: c.columnSpan, verticalMerge: c.verticalMerge, children: [new Paragraph({})] })), 'w:tc')[0],
+    ),
+    pPr: cached(
+      (c: CellPlan) => `${c.header ? STYLE.tableHead : STYLE.tableText}|${c.runs === null ? '-' : (c.align ?? '')}`,
+      (c) => {
+        const style = c.header ? STYLE.tableHead : STYLE.tableText;
+        return childrenOf(prep(c.runs === null ? new Paragraph({ style }) : new Paragraph({ style, alignment: c.align })), 'w:p')[0];
+      },
+    ),
+    /** A text run's tree (null: not as expected); an empty text (docx may write it otherwise) is left to docx. */
+    run(format: RunFormat, text: string): XmlTree | null {
+      const make = shapes(format);
+      if (!make) return null;
+      return text === '' ? prep(new TextRun({ ...format, text })) : make(text);
+    },
+    breakRun: (): XmlTree => (breakTree ??= prep(new TextRun({ break: 1 }))),
+  };
 }
 
 /**
@@ -206,83 +246,25 @@ class PreparedXml extends XmlComponent {
  * kind of run against docx's own) sends the whole table back to docx: null.
  */
 export function fastTable(plan: TablePlan): Table | null {
-  const ctx = CONTEXT();
-  const prep = (c: { prepForXml(x: typeof ctx): unknown }) => c.prepForXml(ctx) as Tree;
+  const prep = preparer();
   const firstRow = plan.rows[0];
   if (!firstRow) return null;
   const head = childrenOf(prep(new Table(tableOptions(plan, [new TableRow({ children: firstRow.cells.map((c) => docxCell(c, plan.borderless)) })]))), 'w:tbl').filter(
-    (x) => !(x as Tree)['w:tr'],
+    (x) => !(x as XmlTree)['w:tr'],
   );
-
-  const rowProps = new Map<boolean, unknown>();
-  const trPr = (header: boolean) => {
-    let v = rowProps.get(header);
-    if (v === undefined) {
-      v = childrenOf(prep(new TableRow({ children: [docxCell(firstRow.cells[0], plan.borderless)], tableHeader: header || undefined, cantSplit: true })), 'w:tr')[0];
-      rowProps.set(header, v);
-    }
-    return v;
-  };
-  const cellProps = new Map<string, unknown>();
-  const tcPr = (c: CellPlan) => {
-    const key = `${c.width}|${c.columnSpan ?? ''}|${c.verticalMerge ?? ''}`;
-    let v = cellProps.get(key);
-    if (v === undefined) {
-      v = childrenOf(prep(new TableCell({ ...cellCommon(plan.borderless), width: { size: c.width, type: WidthType.DXA }, columnSpan: c.columnSpan, verticalMerge: c.verticalMerge, children: [new Paragraph({})] })), 'w:tc')[0];
-      cellProps.set(key, v);
-    }
-    return v;
-  };
-  const paraProps = new Map<string, unknown>();
-  const pPr = (c: CellPlan) => {
-    const style = c.header ? STYLE.tableHead : STYLE.tableText;
-    const key = `${style}|${c.runs === null ? '-' : (c.align ?? '')}`;
-    let v = paraProps.get(key);
-    if (v === undefined) {
-      v = childrenOf(prep(c.runs === null ? new Paragraph({ style }) : new Paragraph({ style, alignment: c.align })), 'w:p')[0];
-      paraProps.set(key, v);
-    }
-    return v;
-  };
-  // A text run: docx's tree for its formatting, with the text put in; checked against docx once per formatting.
-  const runShapes = new Map<string, ((text: string) => Tree) | null>();
-  const runTree = (format: { bold?: boolean; italics?: boolean; size?: number }, text: string): Tree | null => {
-    const key = `${format.bold ? 1 : 0}${format.italics ? 1 : 0}${format.size ?? ''}`;
-    let make = runShapes.get(key);
-    if (make === undefined) {
-      const sample = prep(new TextRun({ ...format, text: 'x' }));
-      const parts = childrenOf(sample, 'w:r');
-      const t = parts[parts.length - 1] as Tree | undefined;
-      const tChildren = childrenOf(t, 'w:t');
-      make = t && tChildren.length === 2 && tChildren[1] === 'x' ? (s: string) => ({ 'w:r': [...parts.slice(0, -1), { 'w:t': [tChildren[0], s] }] }) : null;
-      if (make && JSON.stringify(make('x')) !== JSON.stringify(sample)) make = null;
-      runShapes.set(key, make);
-    }
-    if (!make) return null;
-    // An empty text (docx may write it otherwise) is left to docx.
-    return text === '' ? prep(new TextRun({ ...format, text })) : make(text);
-  };
-  let breakRun: Tree | undefined;
-
-  const rows: Tree[] = [];
+  const pieces = tablePieces(plan, prep);
+  const rows: XmlTree[] = [];
   for (const row of plan.rows) {
-    const tcs: unknown[] = [trPr(row.header)];
+    const tcs: unknown[] = [pieces.trPr(row.header)];
     for (const c of row.cells) {
-      const p: unknown[] = [pPr(c)];
-      if (c.runs !== null) {
-        for (const r of c.runs) {
-          if (r.break) {
-            breakRun ??= prep(new TextRun({ break: 1 }));
-            p.push(breakRun);
-            continue;
-          }
-          // As textRuns formats it (the cell's bold added to the run's own).
-          const tree = runTree({ bold: r.bold || c.bold || undefined, italics: r.italic || undefined, size: undefined }, xmlSafe(r.text));
-          if (!tree) return null;
-          p.push(tree);
-        }
+      const p: unknown[] = [pieces.pPr(c)];
+      for (const r of c.runs ?? []) {
+        // As textRuns formats it (the cell's bold added to the run's own).
+        const tree = r.break ? pieces.breakRun() : pieces.run({ bold: r.bold || c.bold || undefined, italics: r.italic || undefined, size: undefined }, xmlSafe(r.text));
+        if (!tree) return null;
+        p.push(tree);
       }
-      tcs.push({ 'w:tc': [tcPr(c), { 'w:p': p }] });
+      tcs.push({ 'w:tc': [pieces.tcPr(c), { 'w:p': p }] });
     }
     rows.push({ 'w:tr': tcs });
   }

@@ -8,13 +8,19 @@
  *
  * Tables of up to BULK_ROWS rows go through exceljs whole: small reports are byte for byte what
  * they were. What is read back from exceljs's own output (the style id of each look, the shared
- * strings) is checked; anything unexpected throws rather than writing a wrong workbook.
+ * strings) is checked; anything unexpected throws rather than writing a wrong workbook. How
+ * exceljs serialises each cell is mirrored in exceljs-adapter.ts, held to exceljs by its test.
+ *
+ * exceljs's own streaming writer (WorkbookWriter) was tried in its place: it cannot anchor
+ * pictures (the charts and photos), and on the national sheet alone it took twice the time and
+ * more memory (`npm run bench`, case xlsx-write; BENCHMARKS.md).
  */
 import type { Worksheet } from 'exceljs';
 import { strFromU8 } from 'fflate';
 import { cellRef } from '../../read/types';
 import { dateFromIso } from '../../text/vi-date';
-import { dataClass, dataNumFmt, numberWidth, text, textWidth, type BulkSink, type BulkTableInput, type DataClass, type Formats } from './style';
+import { excelSerial, rowOpenTag, sharedStringXml } from './exceljs-adapter';
+import { dataClass, dataNumFmt, numberWidth, text, textWidth, type BulkSink, type BulkTableInput, type CellInput, type DataClass, type Formats } from './style';
 
 interface BulkTable extends BulkTableInput {
   sheetId: number;
@@ -29,31 +35,6 @@ function keyOf(cls: DataClass, kind: Kind, fmt: Formats): string {
   return dataNumFmt(cls, kind, fmt) ?? BLANK_KEY;
 }
 type Kind = BulkTableInput['columns'][number]['kind'];
-
-/** exceljs's xmlEncode: the five entities escaped; DEL and C0 controls but tab, LF and CR dropped. */
-export function xmlEncode(s: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let rep: string | null = null;
-    if (c === 34) rep = '&quot;';
-    else if (c === 38) rep = '&amp;';
-    else if (c === 39) rep = '&apos;';
-    else if (c === 60) rep = '&lt;';
-    else if (c === 62) rep = '&gt;';
-    else if (c === 127 || (c <= 31 && c !== 9 && c !== 10 && c !== 13)) rep = '';
-    if (rep === null) continue;
-    out += s.slice(last, i) + rep;
-    last = i + 1;
-  }
-  return last === 0 ? s : out + s.slice(last);
-}
-
-/** A shared string's `<si>` content as exceljs writes it. */
-function siInner(s: string): string {
-  return `<t${/^\s|\n|\s$/.test(s) ? ' xml:space="preserve"' : ''}>${xmlEncode(s)}</t>`;
-}
 
 /** Rows of a table taken from exceljs, and how to write them into the package. */
 export class BulkRows implements BulkSink {
@@ -152,7 +133,7 @@ class SharedStrings {
     this.count++;
     let i = this.byText.get(s);
     if (i === undefined) {
-      const inner = siInner(s);
+      const inner = sharedStringXml(s);
       i = this.index.get(inner);
       if (i === undefined) {
         i = this.unique++;
@@ -175,13 +156,12 @@ function letters(col: number): string {
   return cellRef(col - 1, 1).replace(/\d+$/, '');
 }
 
-/** The sheet's XML with the bulk rows inserted after exceljs's last row, and its dimension widened to them. */
-function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
-  const { columns, rows, fmt, firstCol, headerRow, prefix } = t;
-  const cols = columns.map((_, i) => letters(firstCol + i));
-
-  // The style id of each look, read from the rows exceljs wrote (one pass over its rows).
-  const kinds = columns.map((c) => c.kind);
+/**
+ * The style id of each look (keyOf), read back from the rows exceljs wrote for the table: every
+ * look occurs among them (BulkRows.take made sure), and one look must have one id.
+ */
+function styleIds(xml: string, t: BulkTable, cols: string[]): Map<string, number> {
+  const { columns, rows, fmt, headerRow, prefix } = t;
   const styleOf = new Map<string, number>();
   const rowsXml = new Map<number, string>();
   for (const m of xml.matchAll(/<row r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) {
@@ -195,7 +175,7 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
     const ids = new Map<string, number>();
     for (const c of rowXml.matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) ids.set(c[1], Number(c[2] ?? 0));
     for (let i = 0; i < columns.length; i++) {
-      const key = keyOf(dataClass(kinds[i], rows[r][i]), kinds[i], fmt);
+      const key = keyOf(dataClass(columns[i].kind, rows[r][i]), columns[i].kind, fmt);
       const id = ids.get(cols[i]);
       if (id === undefined) throw new Error(`bulk rows: cell ${cols[i]}${n} not found`);
       const known = styleOf.get(key);
@@ -203,59 +183,64 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
       else if (known !== id) throw new Error(`bulk rows: two style ids for one look (${known}, ${id})`);
     }
   }
+  return styleOf;
+}
+
+/**
+ * How one cell of column `i` is written, as exceljs writes it: a shared string, a number, a date
+ * serial, or (blank, or a text that came out empty) the border only. Texts are cleaned and dates
+ * converted once per distinct value: names, types, modes and days repeat down the table.
+ */
+function cellWriter(t: BulkTable, styleOf: Map<string, number>, sst: SharedStrings): (i: number, ref: string, v: CellInput) => string {
+  const kinds = t.columns.map((c) => c.kind);
   const sAttr = (cls: DataClass, i: number): string => {
-    const s = styleOf.get(keyOf(cls, kinds[i], fmt));
+    const s = styleOf.get(keyOf(cls, kinds[i], t.fmt));
     if (s === undefined) throw new Error('bulk rows: a look exceljs did not write');
     return s ? ` s="${s}"` : '';
   };
-  // Per column: the style attribute of a blank cell and of a filled one (a column has one kind).
+  // Per column: the style attribute of a blank cell (a column has one kind).
   const blankAttr = kinds.map((_, i) => (styleOf.has(BLANK_KEY) ? sAttr('blank', i) : null));
-  const serials = new Map<string, string>();
-  const serialOf = (iso: string): string => {
-    let v = serials.get(iso);
-    if (v === undefined) {
-      v = String(25569 + dateFromIso(iso).getTime() / 86400000); // exceljs's dateToExcel
-      serials.set(iso, v);
-    }
-    return v;
-  };
-
-  // text() (xmlSafe) once per distinct string: names, types and modes repeat down the table.
   const texts = new Map<string, string | null>();
+  const serials = new Map<string, string>();
+  return (i, ref, v) => {
+    const cls = dataClass(kinds[i], v);
+    if (cls === 'text') {
+      const raw = String(v);
+      let str = texts.get(raw);
+      if (str === undefined) {
+        str = text(raw);
+        if (texts.size < 100_000) texts.set(raw, str);
+      }
+      if (str !== null) return `<c r="${ref}"${sAttr(cls, i)} t="s"><v>${sst.add(str)}</v></c>`;
+    } else if (cls === 'number') {
+      return `<c r="${ref}"${sAttr(cls, i)}><v>${v as number}</v></c>`;
+    } else if (cls === 'date') {
+      let serial = serials.get(v as string);
+      if (serial === undefined) {
+        serial = String(excelSerial(dateFromIso(v as string)));
+        serials.set(v as string, serial);
+      }
+      return `<c r="${ref}"${sAttr(cls, i)}><v>${serial}</v></c>`;
+    }
+    const attr = blankAttr[i];
+    if (attr === null) throw new Error('bulk rows: a look exceljs did not write');
+    return attr ? `<c r="${ref}"${attr}/>` : '';
+  };
+}
+
+/** The sheet's XML with the bulk rows inserted after exceljs's last row, and its dimension widened to them. */
+function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
+  const { columns, rows, firstCol, headerRow, prefix } = t;
+  const cols = columns.map((_, i) => letters(firstCol + i));
+  const cell = cellWriter(t, styleIds(xml, t, cols), sst);
   const lastCol = firstCol + columns.length - 1;
   const chunks: Buffer[] = [];
   let out = '';
   for (let r = prefix; r < rows.length; r++) {
     const n = headerRow + 1 + r;
     const values = rows[r];
-    out += `<row r="${n}" spans="${firstCol}:${lastCol}" x14ac:dyDescent="0.25">`;
-    for (let i = 0; i < kinds.length; i++) {
-      const v = values[i];
-      const cls = dataClass(kinds[i], v);
-      const ref = cols[i] + n;
-      if (cls === 'text') {
-        const raw = String(v);
-        let str = texts.get(raw);
-        if (str === undefined) {
-          str = text(raw);
-          if (texts.size < 100_000) texts.set(raw, str);
-        }
-        if (str !== null) {
-          out += `<c r="${ref}"${sAttr(cls, i)} t="s"><v>${sst.add(str)}</v></c>`;
-          continue;
-        }
-      } else if (cls === 'number') {
-        out += `<c r="${ref}"${sAttr(cls, i)}><v>${v as number}</v></c>`;
-        continue;
-      } else if (cls === 'date') {
-        out += `<c r="${ref}"${sAttr(cls, i)}><v>${serialOf(v as string)}</v></c>`;
-        continue;
-      }
-      // blank (or text that came out empty): the border only, as exceljs writes a styled empty cell
-      const attr = blankAttr[i];
-      if (attr === null) throw new Error('bulk rows: a look exceljs did not write');
-      if (attr) out += `<c r="${ref}"${attr}/>`;
-    }
+    out += rowOpenTag(n, firstCol, lastCol);
+    for (let i = 0; i < cols.length; i++) out += cell(i, cols[i] + n, values[i]);
     out += '</row>';
     if (out.length > 1 << 20) {
       chunks.push(Buffer.from(out, 'utf8'));
@@ -267,7 +252,6 @@ function spliceRows(xml: string, t: BulkTable, sst: SharedStrings): Uint8Array {
   const end = xml.lastIndexOf('</sheetData>');
   if (end < 0) throw new Error(`bulk rows: no sheetData in sheet ${t.sheetId}`);
   const lastRow = headerRow + rows.length;
-  const head = xml.slice(0, end).replace(/(<dimension ref="[A-Z]+\d+:[A-Z]+)(\d+)"/, (m, a: string, b: string) => `${a}${Math.max(Number(b), lastRow)}"`);
+  const head = xml.slice(0, end).replace(/(<dimension ref="[A-Z]+\d+:[A-Z]+)(\d+)"/, (_m, a: string, b: string) => `${a}${Math.max(Number(b), lastRow)}"`);
   return Buffer.concat([Buffer.from(head, 'utf8'), ...chunks, Buffer.from(xml.slice(end), 'utf8')]);
 }
-

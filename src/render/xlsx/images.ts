@@ -4,7 +4,7 @@
  * left cell with a size in pixels, scaled down to the room it is given.
  */
 import type { Image as ExcelImage, Workbook, Worksheet } from 'exceljs';
-import type { ImageStore } from '../../model/types';
+import type { ImageStore } from '../../document/types';
 import { ROW_PX } from './style';
 
 export interface Placed {

@@ -23,7 +23,7 @@ export interface Formats {
 }
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
-export const INT_FORMAT = '#,##0';
+const INT_FORMAT = '#,##0';
 
 export function formats(decimals: number): Formats {
   const d = Math.max(0, Math.min(6, Math.floor(decimals)));
@@ -41,12 +41,12 @@ export function formats(decimals: number): Formats {
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 export const THIN_BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-export const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 /**
  * The workbook's default font. Every font we set names it: a font with only `bold` leaves the
  * face to the viewer (LibreOffice picks a serif one).
  */
-export const BASE_FONT: Partial<Font> = { name: 'Calibri', family: 2, size: 11 };
+const BASE_FONT: Partial<Font> = { name: 'Calibri', family: 2, size: 11 };
 export function font(f: Partial<Font> = {}): Partial<Font> {
   return { ...BASE_FONT, ...f };
 }

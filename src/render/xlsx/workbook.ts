@@ -4,17 +4,13 @@
  * entries with the clock). Shared by the report workbook and the blank form.
  */
 import type { Workbook as ExcelWorkbook } from 'exceljs';
-import { unzipSync } from 'fflate';
 import { normalizeEntries } from '../../write/zip-normalize';
 import type { BulkRows } from './bulk-rows';
+import { Workbook, workbookParts } from './exceljs-adapter';
 
-/** exceljs's Workbook by its own module: the package index also loads its streaming writer and CSV support. */
-const Workbook = require('exceljs/lib/doc/workbook') as typeof ExcelWorkbook;
-type Workbook = ExcelWorkbook;
+const CREATOR = 'lllweek';
 
-export const CREATOR = 'lllweek';
-
-export function createWorkbook(date: Date): Workbook {
+export function createWorkbook(date: Date): ExcelWorkbook {
   const wb = new Workbook();
   wb.creator = CREATOR;
   wb.lastModifiedBy = CREATOR;
@@ -23,11 +19,8 @@ export function createWorkbook(date: Date): Workbook {
   return wb;
 }
 
-export async function workbookBytes(wb: Workbook, mtime: Date, bulk?: BulkRows): Promise<Buffer> {
-  // Stored, not deflated: every part is deflated again below anyway (the bytes come out the
-  // same), and exceljs's deflate (pako, via JSZip) took seconds on a large workbook.
-  const raw = (await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as unknown as Uint8Array;
-  const entries = unzipSync(raw);
+export async function workbookBytes(wb: ExcelWorkbook, mtime: Date, bulk?: BulkRows): Promise<Buffer> {
+  const entries = await workbookParts(wb);
   bulk?.writeInto(entries);
   return normalizeEntries(entries, { mtime });
 }

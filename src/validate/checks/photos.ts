@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { imageFormatOfFile } from '../../catalog/image-formats';
 import type { Activity } from '../../records/records';
 import type { Check } from './check';
 
@@ -9,18 +10,6 @@ export type PhotoVerdict =
   | { ok: false; code: 'photo-missing'; reason: 'missing' | 'not-image' };
 
 const WINDOWS_ABSOLUTE = /^(?:[a-zA-Z]:[\\/]|[\\/]{2})/;
-
-function isJpegOrPng(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    const n = fs.readSync(fd, head, 0, 8, 0);
-    if (n >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return true;
-    return n === 8 && head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 function inside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
@@ -46,7 +35,7 @@ export function checkPhoto(written: string, tableFile: string): PhotoVerdict {
   }
   if (!inside(fs.realpathSync(root), real)) return { ok: false, code: 'photo-outside' };
   try {
-    if (!fs.statSync(real).isFile() || !isJpegOrPng(real)) return { ok: false, code: 'photo-missing', reason: 'not-image' };
+    if (!fs.statSync(real).isFile() || imageFormatOfFile(real) === null) return { ok: false, code: 'photo-missing', reason: 'not-image' };
   } catch {
     return { ok: false, code: 'photo-missing', reason: 'missing' };
   }

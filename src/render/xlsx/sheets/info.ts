@@ -4,25 +4,26 @@
  * higher office can tell which submissions a report was made from.
  */
 import type { Worksheet } from 'exceljs';
+import { INFO_FILE_HEADERS, INFO_LABELS } from '../../../catalog/workbook-sheets';
 import { formatViDate } from '../../../text/vi-date';
 import type { WorkbookInput } from '../../workbook-input';
 import { BOLD, fitColumns, setValue, text, writeTable, type CellInput, type ColumnKind, type Formats } from '../style';
 
 const FILE_COLUMNS = [
-  { header: 'Tệp đầu vào', kind: 'text' as const },
-  { header: 'SHA-256', kind: 'text' as const },
+  { header: INFO_FILE_HEADERS.file, kind: 'text' as const },
+  { header: INFO_FILE_HEADERS.sha256, kind: 'text' as const },
 ];
 
 export function writeInfoSheet(ws: Worksheet, info: WorkbookInput['info'], fmt: Formats): void {
   const pairs: [string, CellInput, ColumnKind][] = [
-    ['Năm', info.year, 'int'],
-    ['Tuần lễ', `${formatViDate(info.week.start)} – ${formatViDate(info.week.end)}`, 'text'],
-    ['Chủ đề', info.theme, 'text'],
-    ['Cơ quan', info.agency, 'text'],
-    ['Mã đơn vị', info.unit, 'text'],
-    ['Phiên bản lllweek', info.version, 'text'],
+    [INFO_LABELS.year, info.year, 'int'],
+    [INFO_LABELS.week, `${formatViDate(info.week.start)} – ${formatViDate(info.week.end)}`, 'text'],
+    [INFO_LABELS.theme, info.theme, 'text'],
+    [INFO_LABELS.agency, info.agency, 'text'],
+    [INFO_LABELS.unit, info.unit, 'text'],
+    [INFO_LABELS.version, info.version, 'text'],
     // A report date becomes a date cell; a full timestamp stays as written (no time zone to guess).
-    ['Thời điểm lập', info.generated, 'date'],
+    [INFO_LABELS.generated, info.generated, 'date'],
   ];
   pairs.forEach(([key, value, kind], i) => {
     const k = ws.getCell(i + 1, 1);

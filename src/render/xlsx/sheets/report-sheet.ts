@@ -5,9 +5,10 @@
  * thin borders and numeric cells; figures and photos are pictures; page breaks are ignored.
  */
 import type { Alignment, CellRichTextValue, Worksheet } from 'exceljs';
-import type { Align, Block, DocumentModel, Figure, Gallery, HeaderBlock, List, Paragraph, Run, SignatureBlock, Table } from '../../../model/types';
-import { placeCells } from '../../../model/table-grid';
-import { HEADER_SEARCH_ROWS, type HeaderGuard } from '../header-guard';
+import { unknownBlock, type Align, type Block, type DocumentModel, type Figure, type Gallery, type HeaderBlock, type List, type Paragraph, type Run, type SignatureBlock, type Table } from '../../../document/types';
+import { placeCells } from '../../../document/table-grid';
+import { HEADER_SEARCH_ROWS } from '../../../validate/header';
+import type { HeaderGuard } from '../header-guard';
 import type { ImageBook } from '../images';
 import { CHAR_PX, font, LINE_HEIGHT, styleHeaderCell, text, textWidth, THIN_BORDER, wrappedLines, type Formats } from '../style';
 
@@ -191,6 +192,8 @@ class ReportWriter {
         return this.signatureBlock(b);
       case 'pagebreak':
         return; // a sheet has no pages
+      default:
+        unknownBlock(b, 'writeReportSheet');
     }
   }
 

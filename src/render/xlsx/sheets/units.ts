@@ -27,7 +27,7 @@ const MEASURE: Record<string, string> = {
   citizens_learning: 'người',
 };
 
-export function unitColumns(indicators: Indicator[]): ColumnSpec[] {
+function unitColumns(indicators: Indicator[]): ColumnSpec[] {
   return [
     { header: 'Đơn vị (mã)', kind: 'text' },
     { header: 'Đơn vị (tên)', kind: 'text' },

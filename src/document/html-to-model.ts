@@ -179,6 +179,11 @@ function blocks(nodes: ChildNode[], out: Block[]): Block[] {
   return out;
 }
 
+/**
+ * The document model of a template's HTML (the subset docs/templates.md lists), titled `title`
+ * (the .docx's and the HTML preview's metadata). Never throws: HTML is parsed leniently, and what
+ * falls outside the subset is dropped, its text kept as body paragraphs.
+ */
 export function htmlToModel(html: string, title: string): DocumentModel {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
   return { title, blocks: blocks(doc.children, []) };

@@ -37,6 +37,7 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The narrative of the file (UTF-8 Markdown); none when there is no file. Throws the file system's error on an unreadable one. */
 export function loadNarrative(file: string | undefined): Narrative {
   if (!file || !fs.existsSync(file)) return NO_NARRATIVE;
   return parseNarrative(fs.readFileSync(file, 'utf8'));

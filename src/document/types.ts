@@ -122,6 +122,14 @@ export type Block =
   | HeaderBlock
   | SignatureBlock;
 
+/**
+ * The end of a switch over every kind of block: a renderer that misses a kind added to Block
+ * fails to compile here, and a block that is none of them (a model from a JSON file) throws.
+ */
+export function unknownBlock(block: never, where: string): never {
+  throw new Error(`${where}: unknown block ${JSON.stringify(block)}`);
+}
+
 export interface DocumentModel {
   /** Document title for metadata (docx core.xml, html <title>). */
   title: string;

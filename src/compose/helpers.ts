@@ -4,7 +4,7 @@ import { formatDecimal, formatInt, formatRate } from '../text/vi-number';
 type Num = number | null | undefined;
 const blank = (v: Num) => v === null || v === undefined || Number.isNaN(v);
 /** What a template shows for a figure that was not reported: never 0. */
-export const NOT_REPORTED = '-';
+const NOT_REPORTED = '-';
 
 /**
  * The vi-VN helpers every template may use. Handlebars passes an options object last; the

@@ -4,6 +4,7 @@ import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
 import type { Activity } from '../records/records';
 import { formatAdminDate, formatViDate } from '../text/vi-date';
+import { CONTEXT_VERSION, type ReportContext } from './context-schema';
 import type { Narrative } from './narrative';
 import type { ReportSettings } from '../compose/report-settings';
 
@@ -54,9 +55,10 @@ export function firstInOrder(activities: readonly Activity[], limit: number): Ac
 
 /**
  * The JSON every template receives (`lllweek report --dump-context` prints it): plain data,
- * already in the shapes the default templates walk; formatting is left to the helpers.
+ * already in the shapes the default templates walk; formatting is left to the helpers. Its
+ * shape is declared, field by field, in context-schema.ts.
  */
-export function buildContext(input: ContextInput) {
+export function buildContext(input: ContextInput): ReportContext {
   const { settings: s, aggregate: agg } = input;
   const typeLabel = new Map(input.activityTypes.map((t) => [t.key, t.label]));
   const modeLabel = new Map(input.modes.map((m) => [m.key, m.label]));
@@ -70,6 +72,7 @@ export function buildContext(input: ContextInput) {
   const participating = agg.units.filter((u) => u.activities.count > 0);
 
   return {
+    contextVersion: CONTEXT_VERSION,
     generator: `lllweek ${input.version}`,
     year: s.year,
     theme: s.theme,
@@ -133,5 +136,3 @@ export function buildContext(input: ContextInput) {
     },
   };
 }
-
-export type ReportContext = ReturnType<typeof buildContext>;

@@ -34,7 +34,9 @@ function templateFiles(dir: string): Map<string, string> {
  * by name. Each run gets its own Handlebars environment, so helpers see this report's decimals.
  * A template whose source is the one the build precompiled runs from that; any other (an
  * office's, or a built-in one edited since the build) is compiled here, with Handlebars'
- * compiler loaded only then.
+ * compiler loaded only then. `context`: the template context (context-schema.ts); `decimals`: of
+ * the rate helpers. Returns the report's HTML. Throws Fatal `template-dir` (`overrides` is not a
+ * folder) and `template-error` (a template that does not compile or run, by its file name).
  */
 export function renderTemplates(context: object, opts: { overrides?: string; decimals: number }): string {
   const files = templateFiles(BUILTIN_TEMPLATES);

@@ -5,14 +5,16 @@
  * inline list longer than 255 characters breaks Excel). Same options, same bytes.
  */
 import type { DataValidation, Worksheet } from 'exceljs';
-import type { ActivityType } from '../catalog/activity-types';
-import { ACTIVITY_COLUMNS, TABLE_SHEET_NAMES, TALLY_FIGURES, tallyColumns, type Column } from '../catalog/columns';
-import type { Indicator } from '../catalog/indicators';
-import type { Mode } from '../catalog/modes';
-import type { Unit } from '../records/records';
-import { BOLD, DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './xlsx/style';
-import { contractSpec } from './xlsx/sheets/data';
-import { createWorkbook, workbookBytes } from './xlsx/workbook';
+import type { ActivityType } from '../../catalog/activity-types';
+import { ACTIVITY_COLUMNS, TALLY_FIGURES, tallyColumns, type Column } from '../../catalog/columns';
+import type { Indicator } from '../../catalog/indicators';
+import type { Mode } from '../../catalog/modes';
+import { FORM_SHEETS } from '../../catalog/workbook-sheets';
+import type { Unit } from '../../records/records';
+import { BOLD, DATE_FORMAT, fitHeaderHeights, formats, HEADER_FONT, LINE_HEIGHT, text, THIN_BORDER, titleRow, wrappedLines, writeTable } from './style';
+import { addValidation } from './exceljs-adapter';
+import { contractSpec } from './sheets/data';
+import { createWorkbook, workbookBytes } from './workbook';
 
 export interface FormOptions {
   year: number;
@@ -25,23 +27,12 @@ export interface FormOptions {
   mtime: Date;
 }
 
-export const FORM_SHEETS = {
-  activities: TABLE_SHEET_NAMES.activities,
-  tallies: TABLE_SHEET_NAMES.tallies,
-  help: 'Hướng dẫn',
-  lists: 'Danh mục',
-} as const;
-
 /** Rows 1–3 are the title, the unit line and a blank row; the contract's header is row 4. */
-export const FORM_HEADER_ROW = 4;
+const FORM_HEADER_ROW = 4;
 /** Empty rows prepared (validation, borders) under the header. */
-export const FORM_DATA_ROWS = 200;
+const FORM_DATA_ROWS = 200;
 
-/** Column widths by key (characters); others get DEFAULT_WIDTH. */
-const WIDTHS: Record<string, number> = {
-  unit_code: 14, unit_name: 28, date: 13, end_date: 13, type: 26, title: 42, mode: 13,
-  sessions: 10, participants: 14, photos: 26, caption: 30, notes: 24,
-};
+/** Width (characters) of a column whose catalogue entry gives none. */
 const DEFAULT_WIDTH = 14;
 
 // ---------------------------------------------------------------------------------------------
@@ -132,11 +123,6 @@ function ruleFor(col: Column, opts: FormOptions, lists: Lists): DataValidation |
   }
 }
 
-/** exceljs keeps sheet validations in a model its typings do not declare; ranges go in as one sqref. */
-interface SheetValidations {
-  dataValidations: { add(address: string, validation: DataValidation): void };
-}
-
 /** Title, unit line, header on row 4, validated and boxed empty rows, frozen below the header. */
 function writeDataSheet(ws: Worksheet, title: string, columns: Column[], opts: FormOptions, lists: Lists): void {
   const fmt = formats(2);
@@ -153,12 +139,11 @@ function writeDataSheet(ws: Worksheet, title: string, columns: Column[], opts: F
   writeTable(ws, { row: FORM_HEADER_ROW }, columns.map(contractSpec), [], fmt);
   const first = FORM_HEADER_ROW + 1;
   const last = FORM_HEADER_ROW + FORM_DATA_ROWS;
-  const validations = (ws as unknown as SheetValidations).dataValidations;
   columns.forEach((col, i) => {
     const column = ws.getColumn(i + 1);
     const rule = ruleFor(col, opts, lists);
-    if (rule) validations.add(`${column.letter}${first}:${column.letter}${last}`, rule);
-    column.width = WIDTHS[col.key] ?? DEFAULT_WIDTH;
+    if (rule) addValidation(ws, `${column.letter}${first}:${column.letter}${last}`, rule);
+    column.width = col.form?.width ?? DEFAULT_WIDTH;
     for (let r = first; r <= last; r++) {
       const cell = ws.getCell(r, i + 1);
       cell.border = THIN_BORDER;
@@ -175,49 +160,28 @@ function writeDataSheet(ws: Worksheet, title: string, columns: Column[], opts: F
 // ---------------------------------------------------------------------------------------------
 // Instructions. One text per row, or a column label beside a sentence: never two labels in a row.
 
-function activityHelp(col: Column, opts: FormOptions): string {
-  const types = opts.activityTypes.map((t) => t.label).join('; ');
-  const modes = opts.modes.map((m) => m.label).join(', ');
-  const req = col.required ? ' Bắt buộc.' : '';
-  switch (col.key) {
-    case 'unit_code':
-      return (opts.units ? 'Chọn mã của đơn vị trong danh sách.' : 'Mã của đơn vị theo danh mục được cấp.') + req;
-    case 'unit_name':
-      return 'Tên đầy đủ của đơn vị.';
-    case 'date':
-      return `Ngày tổ chức hoạt động, ghi ngày/tháng/năm (ví dụ 02/10/${opts.year}).${req}`;
-    case 'end_date':
-      return 'Ngày kết thúc, nếu hoạt động kéo dài nhiều ngày; để trống nếu chỉ trong một ngày.';
-    case 'type':
-      return `Chọn trong danh sách: ${types}.${req}`;
-    case 'title':
-      return `Tên hoặc nội dung của hoạt động.${req}`;
-    case 'mode':
-      return `Chọn: ${modes}. Để trống là trực tiếp.`;
-    case 'sessions':
-      return 'Số buổi (hoặc số lớp): số nguyên từ 1 trở lên; để trống là 1.';
-    case 'participants':
-      return `Tổng số lượt người tham gia: số nguyên từ 0 trở lên.${req}`;
-    case 'photos':
-      return 'Tên các tệp ảnh của hoạt động (JPEG, PNG), cách nhau bằng dấu chấm phẩy (;), ví dụ: khai-mac-1.jpg; khai-mac-2.jpg.';
-    case 'caption':
-      return 'Chú thích cho ảnh (nếu có).';
-    case 'notes':
-      return 'Ghi chú khác (nếu có).';
-    default:
-      return '';
-  }
-}
-
-function tallyHelp(col: Column, opts: FormOptions): string {
-  if (col.key === 'unit_code' || col.key === 'unit_name') return activityHelp(col, opts);
+/** The numerator of an indicator may not exceed its whole: the whole's label, by the numerator's key. */
+function limits(indicators: Indicator[]): Map<string, string> {
   const whole = new Map<string, string>();
-  for (const ind of opts.indicators) {
+  for (const ind of indicators) {
     const den = TALLY_FIGURES.find((c) => c.key === ind.denominator);
     if (den && !whole.has(ind.numerator)) whole.set(ind.numerator, den.labels[0]);
   }
+  return whole;
+}
+
+/** The instructions' sentence for a column: its catalogue help, filled in, and whether it is required. */
+function helpFor(col: Column, opts: FormOptions, whole: Map<string, string>): string {
+  if (!col.form) return '';
+  const template = (opts.units && col.form.helpWithList) || col.form.help;
   const limit = whole.get(col.key);
-  return `Số nguyên từ 0 trở lên${limit ? `, không lớn hơn “${limit}”` : ''}. Để trống nếu không có số liệu.`;
+  const values: Record<string, string> = {
+    year: String(opts.year),
+    types: opts.activityTypes.map((t) => t.label).join('; '),
+    modes: opts.modes.map((m) => m.label).join(', '),
+    limit: limit ? `, không lớn hơn “${limit}”` : '',
+  };
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m) + (col.required ? ' Bắt buộc.' : '');
 }
 
 function writeHelp(ws: Worksheet, opts: FormOptions): void {
@@ -258,13 +222,14 @@ function writeHelp(ws: Worksheet, opts: FormOptions): void {
     '7. Gửi tệp này (kèm các tệp ảnh) qua thư điện tử trước thời hạn quy định.',
   ].forEach((s) => line(s));
 
-  const section = (title: string, columns: Column[], help: (c: Column, o: FormOptions) => string) => {
+  const whole = limits(opts.indicators);
+  const section = (title: string, columns: Column[]) => {
     row++;
     line(title, true);
-    for (const col of columns) pair(col.labels[0], help(col, opts));
+    for (const col of columns) pair(col.labels[0], helpFor(col, opts, whole));
   };
-  section(`Trang tính “${FORM_SHEETS.activities}”: cách ghi từng cột`, ACTIVITY_COLUMNS, activityHelp);
-  section(`Trang tính “${FORM_SHEETS.tallies}”: cách ghi từng cột`, talliesFormColumns(), tallyHelp);
+  section(`Trang tính “${FORM_SHEETS.activities}”: cách ghi từng cột`, ACTIVITY_COLUMNS);
+  section(`Trang tính “${FORM_SHEETS.tallies}”: cách ghi từng cột`, talliesFormColumns());
 }
 
 /** The tallies form asks for the parts only: rates are computed, never typed. */
@@ -272,6 +237,7 @@ function talliesFormColumns(): Column[] {
   return tallyColumns([]);
 }
 
+/** The blank form (its bytes): the two data sheets, the instructions and the hidden lists. Same options, same bytes. */
 export async function renderForm(opts: FormOptions): Promise<Buffer> {
   const wb = createWorkbook(opts.mtime);
   const activities = wb.addWorksheet(FORM_SHEETS.activities);

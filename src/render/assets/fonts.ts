@@ -17,7 +17,7 @@ export const CHART_FONT_FAMILY = 'DejaVu Sans';
 let fontDir: string | undefined;
 
 /** The `ttf/` folder of dejavu-fonts-ttf, resolved through node's module lookup (works from dist/ and src/). */
-export function dejavuDir(): string {
+function dejavuDir(): string {
   if (!fontDir) {
     fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   }

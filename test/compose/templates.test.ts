@@ -2,16 +2,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FIXTURES, lllweek, ROOT } from '../helpers/cli';
-import { renderTemplates as compiling } from '../../src/model/templates';
+import { renderTemplates as compiling } from '../../src/compose/templates';
 
 /** The built renderer, which runs the templates the build precompiled. */
-const built = require(path.join(ROOT, 'dist', 'model', 'templates')) as typeof import('../../src/model/templates');
+const built = require(path.join(ROOT, 'dist', 'compose', 'templates')) as typeof import('../../src/compose/templates');
 
 describe('built-in templates', () => {
   const context = JSON.parse(lllweek(['report', '.', '--dump-context'], { cwd: path.join(FIXTURES, 'commune') }).stdout) as object;
 
   test('precompiled by the build, they render what the .hbs sources compile to', () => {
-    expect(fs.existsSync(path.join(ROOT, 'dist', 'model', 'builtin-templates.js'))).toBe(true);
+    expect(fs.existsSync(path.join(ROOT, 'dist', 'compose', 'builtin-templates.js'))).toBe(true);
     const html = built.renderTemplates(context, { decimals: 2 });
     expect(html).toContain('Phường Móng Cái 1');
     expect(html).toBe(compiling(context, { decimals: 2 }));

@@ -3,7 +3,7 @@
  * order. firstInOrder sorts only the days that hold them: it must give exactly what sorting
  * everything gives, ties (the same row number in two files) kept in reading order.
  */
-import { firstInOrder } from '../../src/model/context';
+import { firstInOrder } from '../../src/compose/context';
 import { DEFAULT_APPENDIX_LIMIT } from '../../src/compose/report-settings';
 import type { Activity } from '../../src/records/records';
 

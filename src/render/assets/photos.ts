@@ -8,7 +8,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ImageAsset } from '../model/types';
+import { imageFormatOfFile, type ImageFormat } from '../../catalog/image-formats';
+import { MAX_PHOTOS, photoName, type PhotoCandidate } from '../../compose/photo-plan';
+import type { PhotoRef } from '../../compose/context';
+import type { ImageAsset, ImageStore } from '../../document/types';
 
 export type PhotoFailure = 'missing' | 'unreadable' | 'not-image';
 export type PhotoResult = { ok: true; image: ImageAsset } | { ok: false; reason: PhotoFailure };
@@ -64,33 +67,19 @@ async function withSlot<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-type Sniffed = 'jpeg' | 'png' | 'other' | PhotoFailure;
+type Sniffed = ImageFormat | 'other' | PhotoFailure;
 
 /**
  * What the file's first bytes say it is (its name is not trusted: phones save HEIC as .jpg).
- * Read synchronously (8 bytes): the decoding then starts in sharp's threads at once, even when
- * the main thread goes on drawing charts before it looks at the event loop again.
+ * Read synchronously: the decoding then starts in sharp's threads at once, even when the main
+ * thread goes on drawing charts before it looks at the event loop again.
  */
 function sniff(file: string): Sniffed {
-  let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(8);
-    const bytesRead = fs.readSync(fd, head, 0, 8, 0);
-    if (bytesRead >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
-    if (bytesRead === 8 && head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-    return 'other';
+    return imageFormatOfFile(file) ?? 'other';
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
-  } finally {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // nothing to do: the bytes were read
-      }
-    }
   }
 }
 
@@ -138,4 +127,46 @@ export async function loadPhoto(file: string, opts: PhotoOptions = {}): Promise<
     const gone = err instanceof Error && /input file is missing/i.test(err.message);
     return { ok: false, reason: gone ? 'missing' : 'unreadable' };
   }
+}
+
+/** Indexes of `files` by size, largest first (a file that cannot be read counts as empty). */
+function largestFirst(files: string[]): number[] {
+  const size = files.map((f) => {
+    try {
+      return fs.statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  return files.map((_, i) => i).sort((a, b) => size[b] - size[a] || a - b);
+}
+
+/**
+ * The report's photos (compose/photo-plan.ts), the first MAX_PHOTOS that can be read: put in
+ * `images` under `photo-1`, `photo-2` … in the candidates' order, with the refs the document
+ * names them by. `warnings`: the photos left out, as the clerk wrote them. Never throws.
+ */
+export async function loadPhotos(candidates: readonly PhotoCandidate[], images: ImageStore): Promise<{ refs: PhotoRef[]; warnings: string[] }> {
+  const refs: PhotoRef[] = [];
+  const warnings: string[] = [];
+  // In rounds, all of a round at once (withSlot bounds how many decode together, off the main
+  // thread), so that an unreadable photo leaves its place to the next one.
+  for (let next = 0; refs.length < MAX_PHOTOS && next < candidates.length; ) {
+    const round = candidates.slice(next, next + MAX_PHOTOS - refs.length);
+    next += round.length;
+    // Largest files first: a 12-megapixel photo started last would finish long after the others.
+    const pending: Promise<PhotoResult>[] = [];
+    for (const i of largestFirst(round.map((p) => p.path))) pending[i] = loadPhoto(round[i].path, { alt: round[i].caption });
+    const results = await Promise.all(pending);
+    results.forEach((result, i) => {
+      if (!result.ok) {
+        warnings.push(round[i].written);
+        return;
+      }
+      const name = photoName(refs.length);
+      images.set(name, result.image);
+      refs.push({ image: name, caption: round[i].caption });
+    });
+  }
+  return { refs, warnings };
 }
