@@ -26,17 +26,12 @@ const LONG_FILES: Record<string, string> = {};
  * file → imported file, and why it stands for now.
  */
 const KNOWN_UPWARD: Record<string, string> = {
-  'catalog/issue-codes.ts -> validate/issue.ts': 'Severity lives in validate/: part A (issue 14, item 2) moves it to the catalogue',
-  'catalog/messages.ts -> read/types.ts': 'UnreadableReason lives in read/: part A (issue 14, items 2–3) moves it to the catalogue',
-  'config/settings.ts -> validate/check-state.ts': 'CheckSettings lives in validate/: part A (issue 14, item 1) resolves settings in config/',
   'render/docx/index.ts -> write/zip-normalize.ts': 'the renderers zip their own packages (on the render worker) with write/’s deterministic zip: to move to a support folder at merge with the write/ branch',
   'render/xlsx/workbook.ts -> write/zip-normalize.ts': 'as render/docx/index.ts',
 };
 
 /** Import cycles known and owned elsewhere: the files of each, sorted, joined by ' ~ '. */
 const KNOWN_CYCLES: Record<string, string> = {
-  'catalog/issue-codes.ts ~ validate/issue.ts': 'Severity in validate/issue.ts, the codes in the catalogue: part A (issue 14, item 2)',
-  'validate/check-activities.ts ~ validate/check-state.ts': 'the checks and their state: part A turns the checks into modules (issue 14, item 2)',
 };
 
 type Graph = Map<string, string[]>;

@@ -2,6 +2,7 @@ import type { ActivityType } from '../catalog/activity-types';
 import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
 import type { Activity, Tally, Unit } from '../records/records';
+import { UnitTree } from '../records/unit-tree';
 import { addTo, summariseActivities, zero } from './activities';
 import { aggregateIndicators, rateOf } from './indicators';
 import type { Aggregate, UnitSummary } from './types';
@@ -22,15 +23,8 @@ export interface AggregateInput {
  */
 export function countedTallies(tallies: Tally[], units: Map<string, Unit>): Tally[] {
   const reporting = new Set(tallies.map((t) => t.unit));
-  const hasReportingAncestor = (code: string): boolean => {
-    const seen = new Set<string>();
-    for (let p = units.get(code)?.parent; p && !seen.has(p); p = units.get(p)?.parent) {
-      if (reporting.has(p)) return true;
-      seen.add(p);
-    }
-    return false;
-  };
-  return tallies.filter((t) => !hasReportingAncestor(t.unit));
+  const tree = new UnitTree(units);
+  return tallies.filter((t) => !tree.ancestors(t.unit).some((a) => reporting.has(a)));
 }
 
 export function aggregate(input: AggregateInput): Aggregate {

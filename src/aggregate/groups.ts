@@ -1,5 +1,6 @@
 import type { Indicator } from '../catalog/indicators';
 import type { Tally, Unit } from '../records/records';
+import { UnitTree } from '../records/unit-tree';
 import { countedTallies } from './aggregate';
 import { aggregateIndicators } from './indicators';
 
@@ -19,17 +20,10 @@ export interface GroupRates {
  * of 3,321 communes cannot. Groups in units-list order; tallies not under `root` are left out.
  */
 export function ratesByChildOf(root: string, tallies: Tally[], units: Map<string, Unit>, indicators: Indicator[]): GroupRates[] {
-  const childOf = (code: string): string | null => {
-    const seen = new Set<string>();
-    for (let c: string | undefined = code; c && !seen.has(c); c = units.get(c)?.parent ?? undefined) {
-      seen.add(c);
-      if (units.get(c)?.parent === root) return c;
-    }
-    return null;
-  };
+  const tree = new UnitTree(units);
   const groups = new Map<string, Tally[]>();
   for (const t of countedTallies(tallies, units)) {
-    const g = childOf(t.unit);
+    const g = tree.childUnder(root, t.unit);
     if (g === null) continue;
     const list = groups.get(g);
     if (list) list.push(t);

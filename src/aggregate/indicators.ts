@@ -1,18 +1,15 @@
 import type { Indicator } from '../catalog/indicators';
+import { partsOf } from '../records/parts';
 import type { Tally } from '../records/records';
 import type { IndicatorResult } from './types';
 import { roundHalfUp } from '../text/vi-number';
 
-/** One unit's parts of an indicator: the fallback denominator stands in only when the own one is blank. */
-export function partsOf(ind: Indicator, figures: Record<string, number | null>): { num: number; den: number } | null {
-  const num = figures[ind.numerator] ?? null;
-  const den = figures[ind.denominator] ?? (ind.fallbackDenominator ? (figures[ind.fallbackDenominator] ?? null) : null);
-  return num === null || den === null ? null : { num, den };
-}
+/** A unit's figures by column key, as `partsOf` reads them. */
+const figureOf = (figures: Record<string, number | null>) => (key: string) => figures[key] ?? null;
 
 /** A unit's rate as a fraction, or null when a part is blank or the whole is 0. */
 export function rateOf(ind: Indicator, figures: Record<string, number | null>): number | null {
-  const p = partsOf(ind, figures);
+  const p = partsOf(ind, figureOf(figures));
   return p && p.den > 0 ? p.num / p.den : null;
 }
 
@@ -26,7 +23,7 @@ export function aggregateIndicators(indicators: Indicator[], tallies: Tally[], y
     let den = 0;
     let n = 0;
     for (const t of tallies) {
-      const p = partsOf(ind, t.figures);
+      const p = partsOf(ind, figureOf(t.figures));
       if (!p) continue;
       num += p.num;
       den += p.den;

@@ -1,4 +1,4 @@
-import type { Lang } from './messages';
+import type { Lang } from './lang';
 
 /** The texts of the command line itself (not of issues): summaries, the report's closing lines. */
 type T = Record<Lang, string>;

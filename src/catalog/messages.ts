@@ -1,218 +1,44 @@
-import type { IssueCode } from './issue-codes';
-import type { SheetjsFormat, UnreadableReason } from '../read/types';
+import { TABLE_SHEET_NAMES } from './columns';
+import { issueText, type IssueCode } from './issues';
+import type { Lang } from './lang';
 
 /**
- * Every message the user reads, in Vietnamese and English. Codes never change with the
- * language; only these texts do.
+ * Why a command could not run (exit 2), in Vietnamese and English; the CLI shows them in its
+ * language (cli/main.ts). Issue messages are in catalog/issues.ts, the command line's own texts in
+ * catalog/cli-messages.ts.
  */
-export type Lang = 'vi' | 'en';
 export type Msg = Record<Lang, (p: MsgParams) => string>;
 
-/** What a message may mention. */
+/** What a fatal message may mention: language-neutral, worded by the template. */
 export interface MsgParams {
-  label?: string;        // the column's label as the user knows it
-  value?: string;        // the offending value, as typed
-  expected?: string;     // what was expected (already localised by the caller when needed)
-  suggestion?: string;   // nearest catalogue entry
-  detail?: string;       // technical detail from a library
+  label?: string;        // a config field
+  value?: string;        // the file or value at fault
+  other?: string;        // a second path (the folder an --out is made in, the inbox it overlaps)
+  expected?: string;     // a CONFIG_EXPECTS key
+  detail?: string;       // technical detail from a library or the system, as it gave it
+  reason?: FatalReason;  // why a list or workbook is unusable, in words of FATAL_REASONS
+  /** The first issue that makes a units list or a baseline unusable. */
+  issue?: { code: IssueCode; row: number | null; value: string | null; params: object };
   line?: number;
-  total?: string;        // the whole a part exceeds
-  totalLabel?: string;
-  computed?: string;     // rate computed from the parts
-  week?: string;         // 01/10/2025–07/10/2025
   year?: number;
-  other?: string;        // another place (first occurrence)
-  encoding?: string;
-  kinds?: string;
-  reason?: string;
 }
 
-const q = (s?: string) => `“${s ?? ''}”`;
+/** Why the units list or last year's workbook gives nothing to work with. */
+export const FATAL_REASONS = {
+  'not-found': { vi: 'không tồn tại', en: 'does not exist' },
+  'no-units': { vi: 'không có đơn vị nào', en: 'no units in it' },
+  'no-tallies': { vi: `không có trang “${TABLE_SHEET_NAMES.tallies}”`, en: `no “${TABLE_SHEET_NAMES.tallies}” sheet` },
+} satisfies Record<string, Record<Lang, string>>;
 
-export const ISSUE_MESSAGES: Record<IssueCode, Msg> = {
-  'file-unreadable': {
-    vi: (p) => `Không đọc được tệp: ${p.reason}`,
-    en: (p) => `Cannot read the file: ${p.reason}`,
-  },
-  'csv-malformed': {
-    vi: (p) => `Tệp CSV sai cú pháp ở dòng ${p.line} (${p.detail}); kiểm tra dấu ngoặc kép chưa đóng, rồi lưu lại tệp`,
-    en: (p) => `CSV syntax error at line ${p.line} (${p.detail}); look for an unclosed quote, then save the file again`,
-  },
-  'encoding-guessed': {
-    vi: (p) => `Tệp không có dấu hiệu bảng mã; đã đọc theo bảng mã ${p.encoding}. Nên lưu lại dạng "CSV UTF-8"`,
-    en: (p) => `The file does not declare its encoding; it was read as ${p.encoding}. Saving it as "CSV UTF-8" avoids the guess`,
-  },
-  'table-unrecognized': {
-    vi: (p) => `Bỏ qua: dòng tiêu đề không khớp với bảng nào (${p.kinds}) trong 20 dòng đầu`,
-    en: (p) => `Skipped: no header row matching a known table (${p.kinds}) in the first 20 rows`,
-  },
-  'header-missing': {
-    vi: (p) => `Thiếu cột bắt buộc ${q(p.label)}`,
-    en: (p) => `Required column ${q(p.label)} is missing`,
-  },
-  'header-duplicate': {
-    vi: (p) => `Cột ${q(p.value)} trùng nội dung với cột ${q(p.other)} (cùng là ${q(p.label)}); xóa một cột`,
-    en: (p) => `Column ${q(p.value)} means the same as column ${q(p.other)} (both ${q(p.label)}); remove one`,
-  },
-  'header-unknown': {
-    vi: (p) => `Cột ${q(p.value)} không thuộc biểu mẫu, sẽ bị bỏ qua`,
-    en: (p) => `Column ${q(p.value)} is not part of the form and is ignored`,
-  },
-  'cell-required': {
-    vi: (p) => `Ô ${q(p.label)} đang trống; cột này bắt buộc`,
-    en: (p) => `${q(p.label)} is blank; it is required`,
-  },
-  'cell-type': {
-    vi: (p) => `${q(p.label)}: giá trị ${q(p.value)} không hợp lệ; cần ${p.expected}`,
-    en: (p) => `${q(p.label)}: ${q(p.value)} is not valid; expected ${p.expected}`,
-  },
-  'cell-range': {
-    vi: (p) => `${q(p.label)}: giá trị ${q(p.value)} ngoài phạm vi; cần ${p.expected}`,
-    en: (p) => `${q(p.label)}: ${q(p.value)} is out of range; expected ${p.expected}`,
-  },
-  'enum-unknown': {
-    vi: (p) => `${q(p.label)}: ${q(p.value)} không có trong danh mục${p.suggestion ? `; có phải là ${q(p.suggestion)}?` : ''} (danh mục: ${p.expected})`,
-    en: (p) => `${q(p.label)}: ${q(p.value)} is not in the catalogue${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : ''} (catalogue: ${p.expected})`,
-  },
-  'date-outside-week': {
-    vi: (p) => `Ngày ${p.value} nằm ngoài Tuần lễ (${p.week}); kiểm tra lại`,
-    en: (p) => `Date ${p.value} is outside the week (${p.week}); check it`,
-  },
-  'date-wrong-year': {
-    vi: (p) => `Ngày ${p.value} không thuộc năm ${p.year}; có thể nhập nhầm năm`,
-    en: (p) => `Date ${p.value} is not in ${p.year}; the year is probably mistyped`,
-  },
-  'exceeds-total': {
-    vi: (p) => `${q(p.label)} (${p.value}) lớn hơn ${q(p.totalLabel)} (${p.total})`,
-    en: (p) => `${q(p.label)} (${p.value}) is larger than ${q(p.totalLabel)} (${p.total})`,
-  },
-  'rate-mismatch': {
-    vi: (p) => `${q(p.label)} ghi ${p.value} nhưng tính từ số liệu được ${p.computed}`,
-    en: (p) => `${q(p.label)} says ${p.value} but the figures give ${p.computed}`,
-  },
-  'unit-unknown': {
-    vi: (p) => `Mã đơn vị ${q(p.value)} không có trong danh mục đơn vị${p.suggestion ? `; có phải là ${q(p.suggestion)}?` : ''}`,
-    en: (p) => `Unit code ${q(p.value)} is not in the units list${p.suggestion ? `; did you mean ${q(p.suggestion)}?` : ''}`,
-  },
-  'unit-name-mismatch': {
-    vi: (p) => `Tên đơn vị ${q(p.value)} khác với danh mục (${q(p.expected)})`,
-    en: (p) => `Unit name ${q(p.value)} differs from the units list (${q(p.expected)})`,
-  },
-  'unit-duplicate': {
-    vi: (p) => `Đơn vị ${q(p.value)} có hai dòng số liệu (dòng đầu: ${p.other}); giữ một dòng`,
-    en: (p) => `Unit ${q(p.value)} has two rows of figures (first: ${p.other}); keep one`,
-  },
-  'row-duplicate': {
-    vi: (p) => `Dòng trùng hoàn toàn với ${p.other}; có thể nhập hai lần`,
-    en: (p) => `Row identical to ${p.other}; probably entered twice`,
-  },
-  'photo-missing': {
-    vi: (p) => `Ảnh ${q(p.value)} ${p.reason}`,
-    en: (p) => `Photo ${q(p.value)} ${p.reason}`,
-  },
-  'photo-outside': {
-    vi: (p) => `Đường dẫn ảnh ${q(p.value)} ra ngoài thư mục hồ sơ; đặt ảnh trong thư mục của tệp và ghi đường dẫn tương đối`,
-    en: (p) => `Photo path ${q(p.value)} leaves the submission's folder; keep photos beside the file and give a relative path`,
-  },
-};
+export type FatalReason = keyof typeof FATAL_REASONS;
 
-/** How a message names each format read through SheetJS (src/read/sheetjs/). */
-export const SHEETJS_FORMAT_NAMES: Record<SheetjsFormat, Record<Lang, string>> = {
-  xls: { vi: 'tệp Excel 97-2003 (.xls)', en: 'the Excel 97-2003 (.xls) file' },
-  ods: { vi: 'tệp OpenDocument/LibreOffice (.ods)', en: 'the OpenDocument/LibreOffice (.ods) file' },
-  html: { vi: 'trang HTML đặt tên bảng tính (.xls)', en: 'the HTML page saved as a spreadsheet (.xls)' },
-  xml2003: { vi: 'tệp "XML Spreadsheet 2003" của Excel', en: 'the Excel "XML Spreadsheet 2003" file' },
-};
-
-/** The reasons that name their format: `xls-encrypted`, `ods-corrupt`, `html-too-large`... */
-type SheetjsFormatReason = `${SheetjsFormat}-corrupt` | `${SheetjsFormat}-too-large` | 'xls-encrypted' | 'ods-encrypted';
-
-function sheetjsFormatReasons(): Record<SheetjsFormatReason, Record<Lang, string>> {
-  const out = {} as Record<string, Record<Lang, string>>;
-  for (const [format, name] of Object.entries(SHEETJS_FORMAT_NAMES) as [SheetjsFormat, Record<Lang, string>][]) {
-    out[`${format}-corrupt`] = {
-      vi: `${name.vi} bị hỏng hoặc không đầy đủ; hãy xin đơn vị gửi lại, hoặc mở bằng Excel/LibreOffice và lưu lại dạng .xlsx`,
-      en: `${name.en} is corrupt or truncated; ask the unit to send it again, or open it in Excel/LibreOffice and save it as .xlsx`,
-    };
-    out[`${format}-too-large`] = {
-      vi: `${name.vi} quá lớn hoặc quá phức tạp để đọc (có thể là tệp độc hại); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx`,
-      en: `${name.en} is too large or too complex to read (possibly hostile); open it in Excel/LibreOffice and save it as .xlsx`,
-    };
-  }
-  out['xls-encrypted'] = {
-    vi: `${SHEETJS_FORMAT_NAMES.xls.vi} được đặt mật khẩu; hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại`,
-    en: `${SHEETJS_FORMAT_NAMES.xls.en} is protected by a password; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again`,
-  };
-  out['ods-encrypted'] = {
-    vi: `${SHEETJS_FORMAT_NAMES.ods.vi} được đặt mật khẩu; hãy mở bằng LibreOffice, chọn Lưu thành và bỏ chọn "Lưu với mật khẩu"`,
-    en: `${SHEETJS_FORMAT_NAMES.ods.en} is protected by a password; open it in LibreOffice, use Save As and untick "Save with password"`,
-  };
-  return out as Record<SheetjsFormatReason, Record<Lang, string>>;
+/** The detail of a fatal message: an issue (with its row), a known reason, or a library's words. */
+function detailOf(p: MsgParams, lang: Lang): string {
+  if (p.issue) return `${p.issue.row ? `${p.issue.row}: ` : ''}${issueText(p.issue, lang)}`;
+  if (p.reason) return FATAL_REASONS[p.reason][lang];
+  return p.detail ?? '';
 }
 
-export const UNREADABLE_REASONS: Record<UnreadableReason, Record<Lang, string>> = {
-  'not-found': { vi: 'tệp không tồn tại', en: 'the file does not exist' },
-  denied: { vi: 'không có quyền đọc tệp; hãy kiểm tra quyền truy cập', en: 'no permission to read the file; check its access rights' },
-  empty: { vi: 'tệp rỗng (0 byte)', en: 'the file is empty (0 bytes)' },
-  'not-spreadsheet': {
-    vi: 'không phải bảng tính (CSV, XLSX, XLSM, XLS, ODS); hãy mở bằng Excel và lưu lại dạng .xlsx',
-    en: 'not a spreadsheet (CSV, XLSX, XLSM, XLS, ODS); open it in Excel and save it as .xlsx',
-  },
-  'html-xls': {
-    vi: 'đây là trang HTML đặt tên bảng tính nhưng không có bảng số liệu nào (có thể là trang đăng nhập hoặc trang báo lỗi của phần mềm); hãy tải lại tệp từ phần mềm',
-    en: 'this is an HTML page named as a spreadsheet but it holds no table (perhaps a login or error page of the software that exported it); download the file again',
-  },
-  encrypted: {
-    vi: 'tệp được đặt mật khẩu; hãy gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại',
-    en: 'the workbook is password-protected; remove the password (File > Info > Protect Workbook) and save it again',
-  },
-  corrupt: {
-    vi: 'tệp bị hỏng hoặc không đầy đủ; hãy xin đơn vị gửi lại',
-    en: 'the file is corrupt or truncated; ask the unit to send it again',
-  },
-  'too-large': {
-    vi: 'tệp giải nén ra quá lớn, có thể là tệp độc hại; không mở',
-    en: 'the file would unpack to an unreasonable size (possibly hostile); not opened',
-  },
-  ...sheetjsFormatReasons(),
-  // Past the readers' caps (src/read/limits.ts): Excel's own limits, then structure no saved workbook has.
-  'too-many-rows': {
-    vi: 'tệp có hơn 1.048.576 dòng, quá giới hạn của Excel; hãy chia số liệu thành nhiều tệp',
-    en: 'the file has more than 1.048.576 rows, beyond what Excel can hold; split the data into several files',
-  },
-  'too-many-columns': {
-    vi: 'tệp có dòng dài hơn 16.384 cột, quá giới hạn của Excel; tệp không phải do Excel lưu hoặc đã bị hỏng — hãy xin đơn vị gửi lại',
-    en: 'a row runs past 16.384 columns, beyond what Excel can hold; the file was not saved by Excel or is damaged — ask the unit to send it again',
-  },
-  'too-complex': {
-    vi: 'cấu trúc bên trong tệp bất thường (không như Excel hay LibreOffice lưu), có thể là tệp độc hại; không đọc — hãy mở bằng Excel, lưu lại rồi gửi lại',
-    en: 'the file is built in an abnormal way (not as Excel or LibreOffice save it), possibly hostile; not read — open it in Excel, save it and send it again',
-  },
-};
-
-/** Words the checker puts into `expected`. */
-export const EXPECTED: Record<string, Record<Lang, string>> = {
-  count: { vi: 'số nguyên không âm (vd. 1.250)', en: 'a whole number ≥ 0 (e.g. 1.250)' },
-  sessions: { vi: 'số nguyên từ 1 trở lên', en: 'a whole number ≥ 1' },
-  date: { vi: 'ngày dạng dd/mm/yyyy (vd. 02/10/2025)', en: 'a day-first date dd/mm/yyyy (e.g. 02/10/2025)' },
-  rate: { vi: 'tỷ lệ phần trăm (vd. 74,40%)', en: 'a percentage (e.g. 74,40%)' },
-  text: { vi: 'văn bản', en: 'text' },
-  endAfterStart: { vi: 'không trước ngày tổ chức', en: 'not before the start date' },
-  formulaError: { vi: 'một giá trị, không phải lỗi công thức', en: 'a value, not a formula error' },
-  formulaNoResult: {
-    vi: 'một giá trị; công thức này chưa được tính (tệp do phần mềm khác tạo) — hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại',
-    en: 'a value; this formula was never calculated (the file was made by another program) — open the file in Excel or LibreOffice and save it again',
-  },
-  textLength: { vi: 'tối đa 32.767 ký tự (giới hạn của một ô Excel)', en: 'at most 32.767 characters (the limit of an Excel cell)' },
-};
-
-export const PHOTO_REASONS: Record<'missing' | 'not-image' | 'unreadable', Record<Lang, string>> = {
-  missing: { vi: 'không tồn tại', en: 'does not exist' },
-  'not-image': { vi: 'không phải ảnh JPEG/PNG', en: 'is not a JPEG/PNG image' },
-  unreadable: { vi: 'không đọc được (tệp hỏng)', en: 'cannot be read (corrupt file)' },
-};
-
-/** What a config field expects, by the key its schema check carries. */
 export const CONFIG_EXPECTS: Record<string, Record<Lang, string>> = {
   isoDate: { vi: 'một ngày dạng yyyy-mm-dd (vd. 2025-10-15)', en: 'a date yyyy-mm-dd (e.g. 2025-10-15)' },
   text: { vi: 'một chuỗi văn bản không rỗng', en: 'a non-empty text' },
@@ -281,12 +107,12 @@ export const FATAL_MESSAGES: Record<FatalKey, Msg> = {
     en: () => 'No .csv, .xlsx, .xlsm, .xls or .ods file to read',
   },
   'units-unreadable': {
-    vi: (p) => `Không đọc được danh mục đơn vị ${p.value}: ${p.detail}`,
-    en: (p) => `Cannot read the units list ${p.value}: ${p.detail}`,
+    vi: (p) => `Không đọc được danh mục đơn vị ${p.value}: ${detailOf(p, 'vi')}`,
+    en: (p) => `Cannot read the units list ${p.value}: ${detailOf(p, 'en')}`,
   },
   'baseline-unreadable': {
-    vi: (p) => `Không đọc được báo cáo năm trước ${p.value}: ${p.detail}`,
-    en: (p) => `Cannot read the baseline workbook ${p.value}: ${p.detail}`,
+    vi: (p) => `Không đọc được báo cáo năm trước ${p.value}: ${detailOf(p, 'vi')}`,
+    en: (p) => `Cannot read the baseline workbook ${p.value}: ${detailOf(p, 'en')}`,
   },
   'template-dir': { vi: (p) => `Không có thư mục mẫu ${p.value}`, en: (p) => `Template folder ${p.value} not found` },
   'template-error': {

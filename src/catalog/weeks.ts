@@ -1,4 +1,4 @@
-/** The national weeks and themes (config.md), so that `year` alone is enough. */
+/** The national weeks and themes (config.md), so that `year` alone is enough; other years' defaults are in config/settings.ts. */
 export interface KnownWeek {
   start: string;
   end: string;
@@ -16,8 +16,3 @@ export const KNOWN_WEEKS: Record<number, KnownWeek> = {
     theme: 'Học để phát triển bản thân, làm chủ tri thức và công nghệ, góp phần xây dựng đất nước hùng cường, thịnh vượng',
   },
 };
-
-/** Default when a year is not known: 1–7 October. */
-export function defaultWeek(year: number): { start: string; end: string } {
-  return { start: `${year}-10-01`, end: `${year}-10-07` };
-}

@@ -1,4 +1,4 @@
-import type { Lang } from '../catalog/messages';
+import type { Lang } from '../catalog/lang';
 import { terminalLines, terminalSafe } from './terminal';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from '../catalog/messages';
+import type { Lang } from '../catalog/lang';
 
 /** Vietnamese when the locale says so (LC_ALL, then LC_MESSAGES, then LANG), English otherwise. */
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {

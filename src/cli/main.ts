@@ -1,9 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CLI } from '../catalog/cli-messages';
-import { FATAL_MESSAGES, type Lang } from '../catalog/messages';
+import type { Lang } from '../catalog/lang';
+import { FATAL_MESSAGES } from '../catalog/messages';
 import { Fatal } from '../fatal';
 import { langFromEnv } from './locale';
 import { Console } from './console';
+import { version } from './version';
 import { terminalLines } from './terminal';
 
 type Run = (args: unknown[], opts: Record<string, unknown>, con: Console) => Promise<number>;
@@ -75,10 +77,6 @@ const COMMANDS: { name: string; describe: (c: Command) => Command; load: () => {
     load: () => require('./commands/init'),
   },
 ];
-
-function version(): string {
-  return (require('../../package.json') as { version: string }).version;
-}
 
 /** Runs the command line; answers the exit status. Never throws, never prints a stack for a user mistake. */
 export async function main(argv: string[]): Promise<number> {

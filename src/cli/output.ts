@@ -1,5 +1,6 @@
-import type { Lang } from '../catalog/messages';
-import type { Issue } from '../validate/issue';
+import type { Lang } from '../catalog/lang';
+import { issueText } from '../catalog/issues';
+import { issueJson, type Issue } from '../records/issue';
 import { CLI } from '../catalog/cli-messages';
 import type { CheckResult } from '../validate/run';
 import { terminalSafe } from './terminal';
@@ -22,7 +23,7 @@ export function formatIssuesText(result: CheckResult, lang: Lang, color: boolean
       out.push(g);
       group = g;
     }
-    out.push(`  ${where(i, lang).padEnd(9)} ${paint(i, lang, color)}  ${terminalSafe(i.message)} [${i.code}]`);
+    out.push(`  ${where(i, lang).padEnd(9)} ${paint(i, lang, color)}  ${terminalSafe(issueText(i, lang))} [${i.code}]`);
   }
   if (out.length) out.push('');
   out.push(result.issues.length ? CLI.summary[lang](result.summary) : `${CLI.clean[lang]} ${CLI.summary[lang](result.summary)}`);
@@ -40,15 +41,13 @@ function paint(i: Issue, lang: Lang, color: boolean): string {
   return color ? `${COLORS[i.severity]}${word}\x1b[0m` : word;
 }
 
-/** Exactly the JSON document of inputs.md. */
-export function formatIssuesJson(result: CheckResult): string {
+/** Exactly the JSON document of inputs.md, the messages in `lang`. */
+export function formatIssuesJson(result: CheckResult, lang: Lang): string {
   const doc = {
     valid: result.summary.errors === 0,
     summary: result.summary,
     tables: result.tables.map((t) => ({ file: t.file, sheet: t.sheet, kind: t.kind, headerRow: t.headerRow, rows: t.rows, encoding: t.encoding })),
-    issues: result.issues.map((i) => ({
-      code: i.code, severity: i.severity, file: i.file, sheet: i.sheet, row: i.row, column: i.column, cell: i.cell, value: i.value, message: i.message,
-    })),
+    issues: result.issues.map((i) => issueJson(i, lang)),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -6,7 +6,7 @@ import type { Activity } from '../records/records';
 import { formatAdminDate, formatViDate } from '../text/vi-date';
 import { CONTEXT_VERSION, type ReportContext } from './context-schema';
 import type { Narrative } from './narrative';
-import type { ReportSettings } from './report-settings';
+import type { ReportSettings } from '../compose/report-settings';
 
 /** A photo ready for the document: its name in the image store and its caption. */
 export interface PhotoRef {

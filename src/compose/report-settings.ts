@@ -1,11 +1,12 @@
 import { AGENCY_FALLBACK, AGENCY_KINDS, ARCHIVE_RECIPIENT, NAMES_IN_TEXT, PLACE_PREFIXES } from '../catalog/agency-kinds';
-import { defaultWeek, KNOWN_WEEKS } from '../catalog/weeks';
 import type { ConfigFile } from '../config/schema';
+import type { WeekSettings } from '../config/settings';
 import { Fatal } from '../fatal';
 import { matchKey } from '../text/normalize';
 import type { Unit } from '../records/records';
+import { UnitTree } from '../records/unit-tree';
 
-/** Everything about the issuing office and the week that the document needs, config first, then defaults. */
+/** Everything about the issuing office and the week that the document needs: the week's settings, then the office's (config first, then defaults by its kind). */
 export interface ReportSettings {
   year: number;
   week: { start: string; end: string };
@@ -43,28 +44,6 @@ export const DEFAULT_APPENDIX_LIMIT = 1000;
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
-/** The lowest unit every reporting unit sits under (or is): whose report this is, when the config does not say. */
-export function reportingRoot(codes: string[], units: Map<string, Unit>): string | null {
-  if (codes.length === 0) return null;
-  const chain = (code: string): string[] => {
-    const out = [code];
-    const seen = new Set(out);
-    for (let p = units.get(code)?.parent; p && !seen.has(p); p = units.get(p)?.parent) {
-      out.push(p);
-      seen.add(p);
-    }
-    return out.reverse(); // root first
-  };
-  const chains = codes.map(chain);
-  let common: string | null = null;
-  for (let i = 0; ; i++) {
-    const c = chains[0][i];
-    if (c === undefined || !chains.every((ch) => ch[i] === c)) break;
-    common = c;
-  }
-  return common;
-}
-
 function placeOf(name: string): string {
   for (const p of PLACE_PREFIXES) {
     if (matchKey(name).startsWith(`${matchKey(p)} `)) return name.slice(p.length).trim();
@@ -93,15 +72,20 @@ function formatRecipients(list: string[]): string[] {
   return [...withoutArchive.map((r) => `- ${r};`), `- ${ARCHIVE_RECIPIENT}`];
 }
 
+/**
+ * The report's settings: `week` from config/settings.ts (`settingsForYear`), the office from the
+ * config, else from its unit in the list (`agency.unit`, else the common ancestor of the reporting
+ * units) and the defaults of its kind (catalog/agency-kinds.ts, Nghị định 30/2020).
+ * Throws Fatal `theme-unknown` when the year has no known theme and the config gives none.
+ */
 export function resolveReportSettings(
   cfg: ConfigFile,
-  opts: { year: number | null; units: Map<string, Unit>; reportingCodes: string[]; today: string },
+  week: WeekSettings,
+  opts: { units: Map<string, Unit>; reportingCodes: string[] },
 ): ReportSettings {
-  const year = cfg.year ?? opts.year ?? Number((cfg.report_date ?? opts.today).slice(0, 4));
-  const known = KNOWN_WEEKS[year];
-  const theme = cfg.theme ?? known?.theme;
+  const { year, theme } = week;
   if (!theme) throw new Fatal('theme-unknown', { year });
-  const unitCode = cfg.agency?.unit ?? reportingRoot(opts.reportingCodes, opts.units);
+  const unitCode = cfg.agency?.unit ?? new UnitTree(opts.units).commonAncestor(opts.reportingCodes);
   const unit = unitCode ? opts.units.get(unitCode) : undefined;
   const parent = unit?.parent ? opts.units.get(unit.parent) : undefined;
   const defaults = AGENCY_KINDS[matchKey(unit?.kind ?? '')] ?? AGENCY_FALLBACK;
@@ -110,11 +94,11 @@ export function resolveReportSettings(
   const name = cfg.agency?.name ?? (unit ? fill(defaults.name) : '(TÊN CƠ QUAN BÁO CÁO)');
   return {
     year,
-    week: cfg.week ?? (known ? { start: known.start, end: known.end } : defaultWeek(year)),
+    week: week.week,
     theme,
-    deadline: cfg.deadline ?? `${year}-10-15`,
-    reportDate: cfg.report_date ?? opts.today,
-    decimals: cfg.decimals ?? 2,
+    deadline: week.deadline,
+    reportDate: week.reportDate,
+    decimals: week.decimals,
     agency: {
       parent: parentLine || null,
       name,

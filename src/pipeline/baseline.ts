@@ -7,11 +7,9 @@ import * as path from 'node:path';
 import { aggregate } from '../aggregate/aggregate';
 import { withBaseline } from '../aggregate/indicators';
 import type { Aggregate } from '../aggregate/types';
-import { TABLE_SHEET_NAMES } from '../catalog/columns';
-import type { Lang } from '../catalog/messages';
 import type { Mode } from '../catalog/modes';
 import { Fatal } from '../fatal';
-import type { CheckSettings } from '../validate/check-state';
+import type { CheckSettings } from '../validate/checks/check';
 import { collectFiles, type Collected } from './collect';
 
 /** The baseline as read: what it was given as, and its checked records. */
@@ -25,19 +23,16 @@ export interface Baseline {
  * its own (last year's units may differ). Throws Fatal `baseline-unreadable` (with the file as
  * given and the reason) when the file cannot be read or holds no tallies sheet.
  */
-export async function readBaseline(file: string, settings: CheckSettings, lang: Lang): Promise<Baseline> {
+export async function readBaseline(file: string, settings: CheckSettings): Promise<Baseline> {
   let collected: Collected;
   try {
-    collected = await collectFiles([path.resolve(file)], { ...settings, year: null, week: null, units: null }, lang);
+    collected = await collectFiles([path.resolve(file)], { ...settings, year: null, week: null, units: null });
   } catch (e) {
     throw e instanceof Fatal ? e : new Fatal('baseline-unreadable', { value: file, detail: (e as Error).message });
   }
   const problem = collected.check.issues.find((i) => i.code === 'file-unreadable');
-  if (problem) throw new Fatal('baseline-unreadable', { value: file, detail: problem.message });
-  if (collected.tallies.length === 0) {
-    const sheet = TABLE_SHEET_NAMES.tallies;
-    throw new Fatal('baseline-unreadable', { value: file, detail: lang === 'vi' ? `không có trang “${sheet}”` : `no “${sheet}” sheet` });
-  }
+  if (problem) throw new Fatal('baseline-unreadable', { value: file, issue: problem });
+  if (collected.tallies.length === 0) throw new Fatal('baseline-unreadable', { value: file, reason: 'no-tallies' });
   return { file, collected };
 }
 

@@ -1,5 +1,4 @@
-import type { Lang } from '../catalog/messages';
-import type { CheckSettings } from '../validate/check-state';
+import type { CheckSettings } from '../validate/checks/check';
 import type { Activity, Tally, Unit } from '../records/records';
 import { checkFiles, checkInputs, type CheckHooks, type CheckResult } from '../validate/run';
 
@@ -25,15 +24,15 @@ function start(settings: CheckSettings): Omit<Collected, 'check'> {
 }
 
 /** Check inputs given on the command line (files or folders) and keep what they hold. */
-export async function collectInputs(inputs: string[], settings: CheckSettings, lang: Lang, hooks?: CheckHooks): Promise<Collected> {
+export async function collectInputs(inputs: string[], settings: CheckSettings, hooks?: CheckHooks): Promise<Collected> {
   const c = start(settings);
-  const check = await checkInputs(inputs, settings, sinkInto(c), lang, hooks);
+  const check = await checkInputs(inputs, settings, sinkInto(c), hooks);
   return { ...c, check };
 }
 
 /** The same for a list of files already found (rollup: one submission). */
-export async function collectFiles(files: string[], settings: CheckSettings, lang: Lang): Promise<Collected> {
+export async function collectFiles(files: string[], settings: CheckSettings): Promise<Collected> {
   const c = start(settings);
-  const check = await checkFiles(files, settings, sinkInto(c), lang);
+  const check = await checkFiles(files, settings, sinkInto(c));
   return { ...c, check };
 }

@@ -7,7 +7,6 @@
 import { aggregate } from '../aggregate/aggregate';
 import type { Aggregate } from '../aggregate/types';
 import { abbreviateAgency } from '../catalog/agency-kinds';
-import type { Lang } from '../catalog/messages';
 import { MODES } from '../catalog/modes';
 import { planCharts, type ChartNames } from '../compose/chart-plan';
 import { buildContext, type PhotoRef } from '../compose/context';
@@ -15,13 +14,12 @@ import type { ReportContext } from '../compose/context-schema';
 import { photoCandidates, plannedPhotos } from '../compose/photo-plan';
 import { renderTemplates } from '../compose/templates';
 import type { ConfigFile } from '../config/schema';
-import { configPath } from '../config/settings';
+import { configPath, settingsForYear, type Settings } from '../config/settings';
 import type { DocumentModel, ImageStore } from '../document/types';
 import { resolveReportSettings, type ReportSettings } from '../compose/report-settings';
 import type { Renderer } from '../render/renderer';
 import type { UnitStatus } from '../render/workbook-input';
-import type { CheckSettings } from '../validate/check-state';
-import type { Issue } from '../validate/issue';
+import type { Issue } from '../records/issue';
 import { sha256File } from '../write/sha256';
 import { reportSlug } from '../write/slug';
 import { addBaseline, type Baseline } from './baseline';
@@ -33,13 +31,11 @@ export interface ReportJob {
   collected: Collected;
   config: ConfigFile;
   configDir: string;
-  settings: CheckSettings;
-  lang: Lang;
+  settings: Settings;
   formats: Format[];
   /** Last year's workbook, read with the inputs (readBaseline). */
   baseline?: Baseline;
   templates?: string;
-  today: string;
   version: string;
   /** Rollup: the units' completeness, and the issues of rejected submissions. */
   status?: UnitStatus[];
@@ -88,7 +84,7 @@ export async function makeReport(job: ReportJob, opts: { until?: ReportStage; re
 function figures(job: ReportJob): { settings: ReportSettings; agg: Aggregate; baselineYear: number | null } {
   const c = job.collected;
   const reportingCodes = [...new Set([...c.activities.map((a) => a.unit), ...c.tallies.map((t) => t.unit)])];
-  const settings = resolveReportSettings(job.config, { year: c.check.year, units: c.units, reportingCodes, today: job.today });
+  const settings = resolveReportSettings(job.config, settingsForYear(job.settings, c.check.year), { units: c.units, reportingCodes });
   const agg = aggregate({
     activities: c.activities,
     tallies: c.tallies,

@@ -1,11 +1,14 @@
+import type { Lang } from '../catalog/lang';
 import type { ReportSettings } from '../compose/report-settings';
+import { issueJson } from '../records/issue';
 import type { RollupResult } from './rollup';
 
 /**
  * `status.json`, for the job that runs the rollup: per unit and per submission, and the totals.
- * Nothing in it depends on the clock, so an unchanged inbox gives the same bytes.
+ * Nothing in it depends on the clock, so an unchanged inbox gives the same bytes. The issues as
+ * `validate --format json` gives them, their messages in `lang`, the CLI's.
  */
-export function statusDocument(r: RollupResult, s: ReportSettings): string {
+export function statusDocument(r: RollupResult, s: ReportSettings, lang: Lang): string {
   const doc = {
     agency: { unit: r.root, name: s.agency.name },
     year: s.year,
@@ -18,7 +21,7 @@ export function statusDocument(r: RollupResult, s: ReportSettings): string {
       file: u.file,
       time: u.time,
       late: u.late,
-      issues: u.issueList.map((i) => ({ code: i.code, severity: i.severity, file: i.file, sheet: i.sheet, row: i.row, column: i.column, cell: i.cell, value: i.value, message: i.message })),
+      issues: u.issueList.map((i) => issueJson(i, lang)),
       superseded: u.superseded,
     })),
     submissions: r.submissions.map((x) => ({

@@ -3,7 +3,7 @@ import type { ActivityType } from '../catalog/activity-types';
 import type { Indicator } from '../catalog/indicators';
 import type { Mode } from '../catalog/modes';
 import type { DocumentModel, ImageStore } from '../document/types';
-import type { Issue } from '../validate/issue';
+import type { Issue } from '../records/issue';
 import type { Activity, Tally } from '../records/records';
 
 /** Where a rollup stands with one unit (status.json and the workbook's completeness table). */

@@ -1,3 +1,5 @@
+import type { ColumnType } from '../catalog/columns';
+import type { Expected } from '../catalog/issues';
 import { isCellError, type CellError, type CellValue } from '../read/types';
 import { parseViNumber } from '../text/vi-number';
 import { isoFromDate, isoFromExcelSerial, parseViDate, type IsoDate } from '../text/vi-date';
@@ -6,11 +8,11 @@ import { isoFromDate, isoFromExcelSerial, parseViDate, type IsoDate } from '../t
  * Turning one raw cell into a typed value. A parser answers the value, `null` for a blank
  * ("not reported", never 0), or a failure naming which issue code applies.
  */
-export type Parsed<T> = { ok: true; value: T | null } | { ok: false; code: 'cell-type' | 'cell-range'; expected: string };
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; code: 'cell-type' | 'cell-range'; expected: Expected };
 
 const BLANK = { ok: true as const, value: null };
-const typeError = (expected: string) => ({ ok: false as const, code: 'cell-type' as const, expected });
-const rangeError = (expected: string) => ({ ok: false as const, code: 'cell-range' as const, expected });
+const typeError = (expected: Expected) => ({ ok: false as const, code: 'cell-type' as const, expected });
+const rangeError = (expected: Expected) => ({ ok: false as const, code: 'cell-range' as const, expected });
 
 /**
  * A cell the reader could not take as a value (read/types.ts, CellError): a formula's error
@@ -42,7 +44,7 @@ export function parseCode(v: CellValue): Parsed<string> {
 const DIGITS = /^\d+$/;
 
 /** Whole numbers ≥ min (counts ≥ 0, sessions ≥ 1), written the vi-VN way or numeric. */
-export function parseWhole(v: CellValue, min: number, expected: string): Parsed<number> {
+export function parseWhole(v: CellValue, min: number, expected: Expected): Parsed<number> {
   if (isBlank(v)) return BLANK;
   if (isCellError(v)) return notAValue(v);
   let n: number;
@@ -65,7 +67,7 @@ export function parseWhole(v: CellValue, min: number, expected: string): Parsed<
  * A percentage a unit typed. `74,4%`, `74,4` and a numeric 74.4 are 74.4%; a numeric 0.744 (a
  * percent-formatted cell) is 74.4% too. Returns percent units and the decimals it was written with.
  */
-export function parseRate(v: CellValue): Parsed<{ percent: number; decimals: number }> {
+export function parseRate(v: CellValue): Parsed<TypedRate> {
   if (isBlank(v)) return BLANK;
   if (isCellError(v)) return notAValue(v);
   let value: number;
@@ -101,3 +103,25 @@ export function parseDate(v: CellValue): Parsed<IsoDate> {
   else if (typeof v === 'string') iso = DIGITS.test(v.trim()) ? isoFromExcelSerial(Number(v)) : parseViDate(v);
   return iso ? { ok: true, value: iso } : typeError('date');
 }
+
+/** A typed rate: the percentage and the decimals it was written with. */
+export interface TypedRate {
+  percent: number;
+  decimals: number;
+}
+
+/**
+ * The parser of each column type (catalog/columns.ts). Catalogue columns (type, mode) and photo
+ * paths parse as text here; their checks take them further.
+ */
+export const PARSERS: Record<ColumnType, (v: CellValue) => Parsed<unknown>> = {
+  text: parseText,
+  code: parseCode,
+  date: parseDate,
+  type: parseText,
+  mode: parseText,
+  count: (v) => parseWhole(v, 0, 'count'),
+  sessions: (v) => parseWhole(v, 1, 'sessions'),
+  rate: parseRate,
+  paths: parseText,
+};

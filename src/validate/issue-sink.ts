@@ -1,8 +1,7 @@
-import { ISSUE_CODES, type IssueCode } from '../catalog/issue-codes';
-import { ISSUE_MESSAGES, type Lang, type MsgParams } from '../catalog/messages';
-import type { Issue, Place, Severity } from './issue';
-import { formatViDate, isoFromDate } from '../text/vi-date';
+import { severityOf, type IssueCode, type IssueParams, type Severity } from '../catalog/issues';
 import { isCellError } from '../read/types';
+import type { Issue, Place } from '../records/issue';
+import { formatViDate, isoFromDate } from '../text/vi-date';
 
 /** The value of a cell as the user would read it back in the issue. */
 export function shownValue(v: unknown): string | null {
@@ -13,19 +12,16 @@ export function shownValue(v: unknown): string | null {
 }
 
 /**
- * Collects issues in the user's language. Each issue remembers the ordinal of its table so the
- * final list can be put back in reading order after deferred checks (year, units) add theirs.
+ * Collects the issues of one run. Each issue remembers the ordinal of its table so the final list
+ * can be put back in reading order after deferred checks (year, units) add theirs.
  */
 export class IssueSink {
   private readonly list: { issue: Issue; table: number; seq: number }[] = [];
   readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private seq = 0;
 
-  constructor(readonly lang: Lang) {}
-
-  add(code: IssueCode, place: Place, params: MsgParams = {}, table = Number.MAX_SAFE_INTEGER): Issue {
-    const severity = ISSUE_CODES[code];
-    const value = shownValue(place.value);
+  add<C extends IssueCode>(code: C, place: Place, params: IssueParams<C>, table = Number.MAX_SAFE_INTEGER): void {
+    const severity = severityOf(code);
     const issue: Issue = {
       code,
       severity,
@@ -34,12 +30,11 @@ export class IssueSink {
       row: place.row ?? null,
       column: place.column ?? null,
       cell: place.cell ?? null,
-      value,
-      message: ISSUE_MESSAGES[code][this.lang]({ value: value ?? '', ...params }),
+      value: shownValue(place.value),
+      params,
     };
     this.counts[severity]++;
     this.list.push({ issue, table, seq: this.seq++ });
-    return issue;
   }
 
   /** Issues in reading order: by table, then row, then the order they were found. */
@@ -48,9 +43,5 @@ export class IssueSink {
       .slice()
       .sort((a, b) => a.table - b.table || (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.seq - b.seq)
       .map((e) => e.issue);
-  }
-
-  get hasErrors(): boolean {
-    return this.counts.error > 0;
   }
 }

@@ -5,37 +5,33 @@ import { yearOf } from '../text/vi-date';
 const DECIDE_AFTER = 500;
 
 /**
- * The week's year: the config's, else the year most of the first activity dates have. Checks of
- * the dates seen before that is known wait here, so a file can still be read as a stream.
+ * The week's year: the config's, else the year most of the first activity dates have. The
+ * judgement of a date seen before that is known waits here, so a file can still be read as a
+ * stream; `then` runs once the year is decided (at once when it is known already).
  */
-export class YearJudge<T> {
+export class YearJudge {
   private year: number | null;
-  private readonly pending: { date: IsoDate; item: T }[] = [];
+  private readonly pending: { date: IsoDate; then: (year: number) => void }[] = [];
 
-  constructor(
-    configured: number | null,
-    private readonly onDecided: (year: number) => void,
-    private readonly check: (date: IsoDate, item: T, year: number) => void,
-  ) {
+  constructor(configured: number | null) {
     this.year = configured;
-    if (configured !== null) onDecided(configured);
   }
 
-  /** The year when it is known already (configured or decided): a caller may then judge a date at once, without making its item. */
+  /** The year when it is known already (configured or decided): a caller may then judge a date at once. */
   get known(): number | null {
     return this.year;
   }
 
-  see(date: IsoDate, item: T): void {
+  see(date: IsoDate, then: (year: number) => void): void {
     if (this.year !== null) {
-      this.check(date, item, this.year);
+      then(this.year);
       return;
     }
-    this.pending.push({ date, item });
+    this.pending.push({ date, then });
     if (this.pending.length >= DECIDE_AFTER) this.decide();
   }
 
-  /** The decided year (after finish), or null when no date was seen and none was configured. */
+  /** The decided year (after every input), or null when no date was seen and none was configured. */
   finish(): number | null {
     if (this.year === null && this.pending.length > 0) this.decide();
     return this.year;
@@ -47,8 +43,7 @@ export class YearJudge<T> {
     // Most frequent year; ties go to the later year (a report is about the latest week).
     const year = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
     this.year = year;
-    this.onDecided(year);
-    for (const p of this.pending) this.check(p.date, p.item, year);
+    for (const p of this.pending) p.then(year);
     this.pending.length = 0;
   }
 }

@@ -165,6 +165,25 @@ describe('report refuses data with errors', () => {
     expect(cells).toContain('exceeds-total');
   });
 
+  it('run in English (LANG=en_US.UTF-8), speaks English on stderr but writes the Kiểm tra sheet in Vietnamese, the document\'s language', async () => {
+    const inputs = tmp();
+    fs.copyFileSync(path.join(FIXTURES, 'broken', 'exceeds-total.xlsx'), path.join(inputs, 'a.xlsx'));
+    const out = tmp();
+    const forced = lllweek(['report', inputs, '--out', out, '--force', '--format', 'xlsx'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toContain('Written:');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.xlsx'))!));
+    const checks = wb.getWorksheet('Kiểm tra')!;
+    const rows = (checks.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    const header = rows.findIndex((r) => r[0] === 'Mã lỗi');
+    expect(rows[header]).toEqual(['Mã lỗi', 'Mức độ', 'Tệp', 'Trang tính', 'Dòng', 'Cột', 'Ô', 'Giá trị', 'Nội dung']);
+    expect(rows[header + 1]).toEqual([
+      'exceeds-total', 'Lỗi', path.join(inputs, 'a.xlsx'), 'Xã hội học tập', 5, 'Gia đình học tập (families_learning)', 'G5', '1200',
+      '“Gia đình học tập” (1200) lớn hơn “Tổng số hộ gia đình” (1100)',
+    ]);
+  });
+
   it('run twice in its own folder, it does not read its first workbook back as input', () => {
     const dir = tmp();
     fs.copyFileSync(path.join(FIXTURES, 'commune-csv', 'hoat-dong-utf8.csv'), path.join(dir, 'hoat-dong.csv'));

@@ -360,3 +360,45 @@ describe('a run that cannot start', () => {
     expect(fs.existsSync(path.join(office, 'tong-hop', 'khong-co'))).toBe(false);
   });
 });
+
+describe('the settings a rollup judges by', () => {
+  /** An office whose inbox holds `files` (code → local time in Vietnam), the config as `edit` makes it. */
+  function office(files: Record<string, string>, edit: (config: string) => string): string {
+    const dir = officeDir(null, false);
+    fs.writeFileSync(path.join(dir, 'lllweek.yaml'), edit(CONFIG));
+    for (const [code, local] of Object.entries(files)) {
+      fs.copyFileSync(path.join(XA, `${code}.xlsx`), path.join(dir, 'hop-thu', `${code}.xlsx`));
+      touch(path.join(dir, 'hop-thu', `${code}.xlsx`), vn(local));
+    }
+    return dir;
+  }
+
+  it("with no year:, deadline: or report_date: in the config, lateness is judged against the data's deadline (15/10/2025), not the clock's year", () => {
+    const dir = office({ 'QN-HHO': '2025-10-12T08:00:00', 'QN-QHA': '2025-10-20T08:00:00' }, (c) =>
+      c.replace(/^(year|deadline|report_date): .*\n/gm, ''),
+    );
+    const r = lllweek(['rollup', 'hop-thu', '--out', 'tong-hop'], { cwd: dir, env: { LLLWEEK_TODAY: '2026-11-29' } });
+    expectNoStack(r);
+    const s = JSON.parse(fs.readFileSync(path.join(dir, 'tong-hop', 'status.json'), 'utf8'));
+    expect([s.year, s.deadline]).toEqual([2025, '2025-10-15']);
+    const late = Object.fromEntries(s.units.filter((u: { file: string | null }) => u.file).map((u: { code: string; late: boolean }) => [u.code, u.late]));
+    expect(late).toEqual({ 'QN-HHO': false, 'QN-QHA': true });
+    expect(s.totals).toMatchObject({ submitted: 2, onTime: 1, late: 1 });
+    expect(r.stderr).toContain('Deadline 15/10/2025: passed 410 days ago');
+  });
+
+  it('a submission whose units list is a 6.000-deep chain below a commune that sent nothing: the run ends, every other commune still rolls up', () => {
+    const sent = COMMUNES.filter((c) => c !== 'QN-VDO');
+    const dir = office(Object.fromEntries(sent.map((c) => [c, '2025-10-12T08:00:00'])), (c) => c);
+    const chain = Array.from({ length: 6000 }, (_, i) => `U${i},Lớp ${i},trường,${i === 0 ? 'QN-VDO' : `U${i - 1}`}`);
+    fs.writeFileSync(path.join(dir, 'hop-thu', 'chuoi.csv'), [UNITS_HEADER, ...chain].join('\n') + '\n');
+    const r = lllweek(['rollup', 'hop-thu', '--out', 'tong-hop'], { cwd: dir });
+    expectNoStack(r);
+    expect(r.stderr).not.toContain('Internal');
+    expect(r.status).toBe(3);
+    const s = JSON.parse(fs.readFileSync(path.join(dir, 'tong-hop', 'status.json'), 'utf8'));
+    const byCode = new Map(s.units.map((u: { code: string; status: string }) => [u.code, u.status]));
+    expect(sent.map((c) => byCode.get(c))).toEqual(sent.map(() => 'submitted'));
+    expect(byCode.get('QN-VDO')).toBe('missing');
+  });
+});

@@ -17,12 +17,12 @@ import * as iconv from 'iconv-lite';
 import { ACTIVITY_TYPES } from '../../src/catalog/activity-types';
 import { ACTIVITY_COLUMNS } from '../../src/catalog/columns';
 import { INDICATORS } from '../../src/catalog/indicators';
-import { ISSUE_CODES } from '../../src/catalog/issue-codes';
+import { ISSUES, issueText } from '../../src/catalog/issues';
 import { MODES } from '../../src/catalog/modes';
 import { SHEETJS_LIMITS } from '../../src/read/sheetjs/limits';
 import * as sheetjsRun from '../../src/read/sheetjs/run';
 import { cellRef } from '../../src/read/types';
-import type { Issue } from '../../src/validate/issue';
+import type { Issue } from '../../src/records/issue';
 import type { RecordSink } from '../../src/records/records';
 import { checkFiles, type CheckResult } from '../../src/validate/run';
 import { cleanText } from '../../src/read/cell-text';
@@ -87,7 +87,7 @@ async function check(file: string): Promise<CheckResult> {
     timer = setTimeout(() => reject(new Error(`checkFiles(${path.basename(file)}) did not settle within ${CASE_MS} ms`)), CASE_MS);
   });
   try {
-    const result = await Promise.race([checkFiles([file], SETTINGS, DROP, 'en'), hang]);
+    const result = await Promise.race([checkFiles([file], SETTINGS, DROP), hang]);
     // Give late stream errors a turn to surface.
     await new Promise((r) => setImmediate(r));
     if (escaped.length) throw new Error(`an error escaped the reader: ${String((escaped[0] as Error)?.stack ?? escaped[0])}`);
@@ -102,13 +102,15 @@ const SEVERITIES = new Set(['error', 'warning', 'info']);
 function expectCodedIssues(result: CheckResult, file: string): void {
   expect(Array.isArray(result.issues)).toBe(true);
   for (const i of result.issues) {
-    expect(Object.keys(ISSUE_CODES)).toContain(i.code);
+    expect(Object.keys(ISSUES)).toContain(i.code);
     expect(SEVERITIES.has(i.severity)).toBe(true);
-    expect(i.severity).toBe(ISSUE_CODES[i.code]);
-    expect(typeof i.message).toBe('string');
-    expect(i.message.trim().length).toBeGreaterThan(0);
-    // A placeholder that lost its value (the cell's own text may say anything: take it out first).
-    expect(i.message.split(i.value ?? '\u0000').join('')).not.toMatch(/\bundefined\b|\[object Object\]/);
+    expect(i.severity).toBe(ISSUES[i.code].severity);
+    for (const lang of ['vi', 'en'] as const) {
+      const message = issueText(i, lang);
+      expect(message.trim().length).toBeGreaterThan(0);
+      // A placeholder that lost its value (the cell's own text may say anything: take it out first).
+      expect(message.split(i.value ?? '\u0000').join('')).not.toMatch(/\bundefined\b|\[object Object\]/);
+    }
     expect(i.file).toBe(file);
     if (i.row !== null) expect(Number.isInteger(i.row) && i.row >= 1).toBe(true);
     if (i.value !== null) expect(typeof i.value).toBe('string');
@@ -657,7 +659,7 @@ describe('regressions found by the properties', () => {
     const attack = write('long-enum.csv', (i) => `${long('Q', i)},Xã,02/10/2025,${long('ạ', i)},Hoạt động ${i},10`);
     const timed = async (file: string) => {
       const t0 = Date.now();
-      const r = await checkFiles([unitsFile, file], SETTINGS, DROP, 'en');
+      const r = await checkFiles([unitsFile, file], SETTINGS, DROP);
       return { r, ms: Date.now() - t0 };
     };
     const base = await timed(control);

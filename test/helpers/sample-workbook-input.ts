@@ -12,7 +12,7 @@ import { MODES } from '../../src/catalog/modes';
 import { KNOWN_WEEKS } from '../../src/catalog/weeks';
 import type { DocumentModel, ImageStore, TableCell } from '../../src/document/types';
 import type { WorkbookInput } from '../../src/render/workbook-input';
-import type { Issue } from '../../src/validate/issue';
+import type { Issue } from '../../src/records/issue';
 import type { Activity, Tally } from '../../src/records/records';
 
 export const WARD = { code: 'QN-MC1', name: 'Phường Móng Cái 1' };
@@ -249,11 +249,11 @@ export function sampleIssues(): Issue[] {
   return [
     {
       code: 'date-outside-week', severity: 'warning', file: 'inbox/mc1.xlsx', sheet: 'Hoạt động', row: 11, column: 'date',
-      cell: 'C11', value: '12/10/2025', message: 'Ngày 12/10/2025 nằm ngoài Tuần lễ (01/10/2025–07/10/2025)',
+      cell: 'C11', value: '12/10/2025', params: { week: '01/10/2025–07/10/2025' },
     },
     {
       code: 'table-unrecognized', severity: 'info', file: 'inbox/mc1.xlsx', sheet: 'Hướng dẫn', row: null, column: null,
-      cell: null, value: null, message: 'Trang tính không phải bảng số liệu: bỏ qua',
+      cell: null, value: null, params: { kinds: 'Hoạt động, Xã hội học tập, Danh mục đơn vị' },
     },
   ];
 }

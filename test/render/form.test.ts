@@ -14,7 +14,7 @@ import { ACTIVITY_COLUMNS, TALLY_FIGURES } from '../../src/catalog/columns';
 import { INDICATORS } from '../../src/catalog/indicators';
 import { MODES } from '../../src/catalog/modes';
 import { renderForm, type FormOptions } from '../../src/render/xlsx/form';
-import type { CheckSettings } from '../../src/validate/check-state';
+import type { CheckSettings } from '../../src/validate/checks/check';
 import type { Activity, RecordSink, Tally, Unit } from '../../src/records/records';
 import { checkFiles } from '../../src/validate/run';
 import { SCHOOLS, WARD } from '../helpers/sample-workbook-input';
@@ -192,7 +192,7 @@ async function check(file: string) {
   const activities: Activity[] = [];
   const tallies: Tally[] = [];
   const sink: RecordSink = { activity: (a) => activities.push(a), tally: (t) => tallies.push(t), unit: () => undefined };
-  const result = await checkFiles([file], SETTINGS, sink, 'vi');
+  const result = await checkFiles([file], SETTINGS, sink);
   return { result, activities, tallies };
 }
 

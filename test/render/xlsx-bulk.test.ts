@@ -124,7 +124,7 @@ test('the same records read back by the checker, and the same bytes run to run',
     const acts: Activity[] = [];
     const tallies: Tally[] = [];
     const result = await checkFiles([path.join(tmp, file)], { year: 2025, week: null, activityTypes: (await sampleWorkbookInput()).activityTypes, modes: (await sampleWorkbookInput()).modes, indicators: (await sampleWorkbookInput()).indicators, units: null },
-      { activity: (x) => void acts.push({ ...x, source: { ...x.source, file: '' } }), tally: (x) => void tallies.push({ ...x, source: { ...x.source, file: '' } }), unit: () => undefined }, 'en');
+      { activity: (x) => void acts.push({ ...x, source: { ...x.source, file: '' } }), tally: (x) => void tallies.push({ ...x, source: { ...x.source, file: '' } }), unit: () => undefined });
     return { acts, tallies, summary: result.summary, codes: result.issues.map((i) => `${i.code} ${i.sheet} ${i.row} ${i.column}`) };
   };
   const a = await read(bulkBuf, 'bulk.xlsx');

@@ -249,7 +249,7 @@ test('`Kiểm tra` lists the issues, and the completeness of a rollup; absent wh
   const ws = sheet('Kiểm tra');
   expect(headerTexts(ws, 2)).toEqual(['Mã lỗi', 'Mức độ', 'Tệp', 'Trang tính', 'Dòng', 'Cột', 'Ô', 'Giá trị', 'Nội dung']);
   expect(headerTexts(ws, 3)).toEqual([
-    'date-outside-week', 'Cảnh báo', 'inbox/mc1.xlsx', 'Hoạt động', 11, 'Ngày tổ chức (date)', 'C11', '12/10/2025', input.issues[0].message,
+    'date-outside-week', 'Cảnh báo', 'inbox/mc1.xlsx', 'Hoạt động', 11, 'Ngày tổ chức (date)', 'C11', '12/10/2025', 'Ngày 12/10/2025 nằm ngoài Tuần lễ (01/10/2025–07/10/2025); kiểm tra lại',
   ]);
 
   const base = await sampleWorkbookInput();
@@ -313,7 +313,7 @@ test('the workbook is a valid input: its data sheets re-validate clean, the othe
   const tallies: Tally[] = [];
   const sink: RecordSink = { activity: (a) => activities.push(a), tally: (t) => tallies.push(t), unit: () => undefined };
   const settings = { year: 2025, week: null, activityTypes: ACTIVITY_TYPES, modes: MODES, indicators: INDICATORS, units: null };
-  const result = await checkFiles([file], settings, sink, 'vi');
+  const result = await checkFiles([file], settings, sink);
 
   expect(result.issues.filter((i) => i.code !== 'table-unrecognized')).toEqual([]);
   expect(result.issues.map((i) => i.sheet).sort()).toEqual(['Báo cáo', 'Kiểm tra', 'Theo đơn vị', 'Thông tin', 'Tổng hợp']);

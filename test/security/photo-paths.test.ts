@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { expectNoStack, lllweek } from '../helpers/cli';
 import { checkFiles } from '../../src/validate/run';
-import { checkPhoto } from '../../src/validate/photos';
+import { checkPhoto } from '../../src/validate/checks/photos';
 import { activitiesCsv, DROP, jpeg, outputFile, SETTINGS, tmpDir, zipParts, type Row } from './helpers';
 
 const MAGENTA = { r: 255, g: 0, b: 255 };
@@ -60,7 +60,7 @@ beforeAll(async () => {
 describe('photo paths that leave the submission folder', () => {
   let issues: Awaited<ReturnType<typeof checkFiles>>['issues'];
   beforeAll(async () => {
-    issues = (await checkFiles([csv], SETTINGS, DROP, 'en')).issues;
+    issues = (await checkFiles([csv], SETTINGS, DROP)).issues;
   });
 
   it('the honest photo next to the table is accepted (control)', () => {

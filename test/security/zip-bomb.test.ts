@@ -64,8 +64,9 @@ function measured(file: string): { codes: string[]; details: string[]; maxRssMiB
       modes: require(${JSON.stringify(path.join(ROOT, 'dist/catalog/modes.js'))}).MODES, indicators: require(${JSON.stringify(path.join(ROOT, 'dist/catalog/indicators.js'))}).INDICATORS, units: null };
     const sink = { activity() {}, tally() {}, unit() {} };
     const t0 = Date.now();
-    checkFiles([process.argv[1]], settings, sink, 'en').then((r) => {
-      process.stdout.write(JSON.stringify({ codes: r.issues.map((i) => i.code), details: r.issues.map((i) => i.message),
+    checkFiles([process.argv[1]], settings, sink).then((r) => {
+      const { issueText } = require(${JSON.stringify(path.join(ROOT, 'dist/catalog/issues.js'))});
+      process.stdout.write(JSON.stringify({ codes: r.issues.map((i) => i.code), details: r.issues.map((i) => issueText(i, 'en')),
         maxRssMiB: process.resourceUsage().maxRSS / 1024, ms: Date.now() - t0 }));
     });`;
   const r = spawnSync(process.execPath, ['-e', script, file], { encoding: 'utf8', timeout: 120_000 });
@@ -133,7 +134,7 @@ describe('zip bombs', () => {
   });
 
   it('the same checks hold in-process: the promise resolves, nothing is thrown', async () => {
-    const r = await checkFiles([bombFile], SETTINGS, DROP, 'en');
+    const r = await checkFiles([bombFile], SETTINGS, DROP);
     expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['file-unreadable', 'error']]);
   });
 });

@@ -8,7 +8,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FATAL_MESSAGES, type FatalKey, type Lang, type MsgParams } from '../../src/catalog/messages';
+import type { Lang } from '../../src/catalog/lang';
+import { FATAL_MESSAGES, type FatalKey, type MsgParams } from '../../src/catalog/messages';
 import { expectNoStack } from '../helpers/cli';
 import { start } from '../helpers/cli-async';
 import { ROLLUP_OUTPUTS, digests, mountTmpfs, provinceOffice, remountReadOnly, runBounded, type Bounded } from './helpers';

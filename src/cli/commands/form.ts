@@ -4,7 +4,7 @@ import { MODES } from '../../catalog/modes';
 import { Fatal } from '../../fatal';
 import { writeAtomic } from '../../write/atomic';
 import type { Console } from '../console';
-import { today } from '../dates';
+import { settingsForYear } from '../../config/settings';
 import { sizeText } from '../formats';
 import { setup, type Setup } from '../setup';
 import { CLI } from '../../catalog/cli-messages';
@@ -13,9 +13,9 @@ export function formFileName(year: number): string {
   return `bieu-mau-tuan-le-hoc-tap-suot-doi-${year}.xlsx`;
 }
 
-/** The form's year: the config's, else the current one. */
+/** The form's year: the config's, else the report date's (today unless `report_date` says). */
 export function formYear(s: Setup): number {
-  return s.loaded.config.year ?? Number(today().slice(0, 4));
+  return settingsForYear(s.settings, null).year;
 }
 
 /**
@@ -39,7 +39,7 @@ export async function blankForm(s: Setup): Promise<{ year: number; data: Buffer 
 
 /** `lllweek form [--out file.xlsx]`: the blank input workbook to send to units. */
 export async function run(_args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
-  const s = await setup(opts, con);
+  const s = await setup(opts);
   const file = path.resolve(String(opts.out ?? formFileName(formYear(s))));
   // refuse before any work: an existing file is the clerk's, maybe filled in already
   if (fs.existsSync(file) && opts.force !== true) throw new Fatal('output-exists', { value: file });

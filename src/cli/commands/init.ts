@@ -7,7 +7,7 @@ import { BUILTIN_TEMPLATES } from '../../compose/templates';
 import { writeAtomic } from '../../write/atomic';
 import type { Console } from '../console';
 import { blankForm, formFileName, formYear } from './form';
-import { checkSettingsOf } from '../../config/settings';
+import { resolveSettings } from '../../config/settings';
 import type { Setup } from '../setup';
 
 const SAMPLES = ['lllweek.yaml', 'narrative.md'];
@@ -16,7 +16,7 @@ const SAMPLES = ['lllweek.yaml', 'narrative.md'];
 export async function run(args: unknown[], opts: Record<string, unknown>, con: Console): Promise<number> {
   const dir = path.resolve(String(args[0] ?? '.'));
   // A fresh start: no config is read (not even ./lllweek.yaml), the year is today's.
-  const none: Setup = { loaded: { config: {}, dir, file: null }, settings: checkSettingsOf({}, null) };
+  const none: Setup = { loaded: { config: {}, dir, file: null }, settings: resolveSettings({}, null) };
   const year = formYear(none);
   const samples = SAMPLES.map((name) => ({
     name,

@@ -8,17 +8,14 @@ import { withOutputLock } from '../../write/lock';
 import { prepareOutDir } from '../../write/out-dir';
 import { publishStaged } from '../../write/staged-set';
 import type { Console } from '../console';
-import { deadlineLine, today } from '../dates';
+import { deadlineLine } from '../dates';
 import { parseFormats, sizeText } from '../formats';
 import { formatIssuesText } from '../output';
 import { Progress } from '../progress';
 import { setup } from '../setup';
+import { version } from '../version';
 import { REPORT_PREFIX } from '../../write/slug';
 import { startRenderer, type Renderer } from '../../render/renderer';
-
-function version(): string {
-  return (require('../../../package.json') as { version: string }).version;
-}
 
 /**
  * `lllweek report`: 0 written from clean data; 1 refused (or forced) because of errors; 2 could not run.
@@ -39,7 +36,7 @@ export async function run(args: unknown[], opts: Record<string, unknown>, con: C
 
 async function report(inputs: string[], opts: Record<string, unknown>, con: Console, renderer: Renderer | undefined): Promise<number> {
   const formats = parseFormats(opts.format);
-  const { loaded, settings } = await setup(opts, con);
+  const { loaded, settings } = await setup(opts);
   const out = String(opts.out ?? '.');
   const outDir = path.resolve(out);
   const dump = opts.dumpContext === true ? 'context' : opts.dumpModel === true ? 'model' : null;
@@ -50,7 +47,7 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
   const progress = new Progress(con);
   // Run twice in one folder, the first run's workbook must not come back as input and count twice.
   const ownOutput = (f: string) => path.dirname(path.resolve(f)) === outDir && path.basename(f).startsWith(REPORT_PREFIX);
-  const collected = await collectInputs(inputs, settings, con.lang, { ...progress.hooks(), skip: ownOutput });
+  const collected = await collectInputs(inputs, settings, { ...progress.hooks(), skip: ownOutput });
   progress.stop();
   const errors = collected.check.summary.errors;
   const baseline = (opts.baseline as string | undefined) ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined);
@@ -59,11 +56,9 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
     config: loaded.config,
     configDir: loaded.dir,
     settings,
-    lang: con.lang,
     formats,
-    baseline: baseline === undefined ? undefined : await readBaseline(baseline, settings, con.lang),
+    baseline: baseline === undefined ? undefined : await readBaseline(baseline, settings),
     templates: opts.template as string | undefined,
-    today: today(),
     version: version(),
   };
   if (dump) {
@@ -89,6 +84,6 @@ async function report(inputs: string[], opts: Record<string, unknown>, con: Cons
     const rel = path.relative(process.cwd(), target);
     return `  ${rel.startsWith('..') ? target : rel}  (${sizeText(f.data.length)})`;
   });
-  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, job.today, con.lang)]);
+  con.info([CLI.written[con.lang], ...written, deadlineLine(report.settings.deadline, settings.today, con.lang)]);
   return errors > 0 ? 1 : 0;
 }

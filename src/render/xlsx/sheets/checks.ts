@@ -5,8 +5,9 @@
 import type { Worksheet } from 'exceljs';
 import { CLI } from '../../../catalog/cli-messages';
 import { ACTIVITY_COLUMNS, tallyColumns, UNIT_COLUMNS } from '../../../catalog/columns';
+import { issueText } from '../../../catalog/issues';
 import type { Indicator } from '../../../catalog/indicators';
-import type { Issue } from '../../../validate/issue';
+import type { Issue } from '../../../records/issue';
 import type { UnitStatus } from '../../workbook-input';
 import type { HeaderGuard } from '../header-guard';
 import { fitColumns, freezeAndFilter, titleRow, writeTable, type CellInput, type ColumnSpec, type Formats, type TablePlace } from '../style';
@@ -100,7 +101,8 @@ function issueRows(input: ChecksInput): CellInput[][] {
       i.column ? (label ? `${label} (${i.column})` : i.column) : null,
       i.cell,
       i.value,
-      i.message,
+      // The workbook is a Vietnamese document, whatever the language of the terminal that made it.
+      issueText(i, 'vi'),
     ];
     // A sheet named like a column and a header label as the value would still read as a header.
     if (input.guard.looksLikeHeader(row.map((v) => (v === null || v === undefined ? null : String(v)))) && i.value !== null) {

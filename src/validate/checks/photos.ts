@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { imageFormatOfFile } from '../catalog/image-formats';
+import { imageFormatOfFile } from '../../catalog/image-formats';
+import type { Activity } from '../../records/records';
+import type { Check } from './check';
 
 export type PhotoVerdict =
   | { ok: true; path: string }
@@ -39,3 +41,28 @@ export function checkPhoto(written: string, tableFile: string): PhotoVerdict {
   }
   return { ok: true, path: real };
 }
+
+/**
+ * An activity's photos (`;`-separated paths, relative to the table's file): each must be a JPEG or
+ * PNG inside the submission's folder. One outside it is an error (`photo-outside`); a missing one
+ * a warning (`photo-missing`), the activity kept without it. The value becomes the photos found
+ * (none: the record's default).
+ */
+export const photos: Check = {
+  name: 'photos',
+  meta: { description: 'a photo path that leaves the folder, does not exist or is not an image', codes: ['photo-outside', 'photo-missing'], kinds: ['activities'] },
+  create: () => ({
+    row(ctx) {
+      const text = ctx.get<string>('photos');
+      if (text === null) return;
+      const found: Activity['photos'] = [];
+      for (const written of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+        const v = checkPhoto(written, ctx.file);
+        if (v.ok) found.push({ written, path: v.path });
+        else if (v.code === 'photo-outside') ctx.report('photo-outside', 'photos', {}, written);
+        else ctx.report('photo-missing', 'photos', { reason: v.reason }, written);
+      }
+      ctx.set('photos', found);
+    },
+  }),
+};
